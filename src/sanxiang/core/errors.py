@@ -19,9 +19,7 @@ class ApplicationError(Exception):
 
     http_status = 400
 
-    def __init__(
-        self, message: str, *, code: str, extra: Mapping[str, Any] | None = None
-    ) -> None:
+    def __init__(self, message: str, *, code: str, extra: Mapping[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -34,8 +32,10 @@ class ApplicationError(Exception):
     def from_validation_error(cls, error: ValidationError) -> ApplicationError:
         """Wrap a Django `ValidationError` (e.g. from `full_clean`) keeping per-field messages."""
         if hasattr(error, "error_dict"):
-            fields = {name: [str(m) for m in ValidationError(errs).messages]
-                      for name, errs in error.error_dict.items()}
+            fields = {
+                name: [str(m) for m in ValidationError(errs).messages]
+                for name, errs in error.error_dict.items()
+            }
             first_field, first_messages = next(iter(fields.items()))
             message = _("%(field)s: %(message)s") % {
                 "field": first_field,
