@@ -1,0 +1,31 @@
+"""Shared pytest fixtures: the one base of every test (STYLE.md convention 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from sanxiang.registry.models import Role, User
+from sanxiang.registry.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Factories hash a password per account; the real hasher would dominate the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def login_as(client: Client, db: None) -> Callable[..., User]:
+    """Log the test client in as a new user of `role` (extra fields go to the factory)."""
+
+    def _login(role: str = Role.OFFICER, **fields: Any) -> User:
+        user: User = UserFactory.create(role=role, **fields)
+        client.force_login(user)
+        return user
+
+    return _login

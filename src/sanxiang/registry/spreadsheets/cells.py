@@ -1,0 +1,86 @@
+"""Cell parsers: raw openpyxl values (str, int, float, datetime, None) to checked values.
+
+Each raises `CellError` with a translated reason. Amounts are read in yuan and returned in
+integer fen through `core.money` (DESIGN decision 7): a float from Excel goes through its
+shortest decimal representation, never through float arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sanxiang.core.errors import ApplicationError
+from sanxiang.core.money import Fen, yuan_to_fen
+from sanxiang.registry.spreadsheets.engine import CellError
+
+LIST_SEPARATORS = re.compile(r"[；;、\n]+")
+_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_text(value: Any) -> str:
+    """Text as written; a whole number typed into a numeric cell loses its ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """A date cell, or text such as 2022-01-01, 2022/1/1 or 2022年1月1日."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    match = _DATE_RE.match(str(value).strip())
+    if match:
+        try:
+            return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise CellError(_("%(value)s is not a date; write it as 2022-01-01.") % {"value": value})
+
+
+def parse_yuan(value: Any) -> Fen | None:
+    """An amount in yuan (e.g. 5000, 5000.50, "5,000元") as integer fen; empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(_("%(value)s is not an amount of money.") % {"value": value})
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    elif isinstance(value, str):
+        value = value.strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+    try:
+        return yuan_to_fen(value)
+    except ApplicationError as error:
+        raise CellError(error.message) from None
+    except TypeError:
+        raise CellError(_("%(value)s is not an amount of money.") % {"value": value}) from None
+
+
+def parse_positive_int(value: Any) -> int | None:
+    """A whole number of at least 1 (an order or sequence number)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 32767:
+        return value
+    raise CellError(_("%(value)s is not a whole number from 1 to 32767.") % {"value": value})
+
+
+def split_list(value: Any) -> list[str]:
+    """Several entries in one cell, separated by ；, ;, 、 or line breaks."""
+    return [part.strip() for part in LIST_SEPARATORS.split(parse_text(value)) if part.strip()]
