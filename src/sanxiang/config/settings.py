@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Listed so that the API docs use django-ninja's bundled Swagger UI, not a CDN copy.
+    "ninja",
     "sanxiang.core",
     "sanxiang.registry",
     "sanxiang.web",
