@@ -1,0 +1,107 @@
+"""Chinese is the default interface language, English is selectable, and the catalogue is whole."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.test import Client
+
+from sanxiang.registry.models import Role
+from sanxiang.web.tests.pages import html
+
+PO_FILE = Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po"
+# printf-style placeholders as Python's % operator reads them: named or positional.
+PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
+
+
+def _catalog():
+    with PO_FILE.open("rb") as po:
+        return read_po(po, locale="zh_Hans")
+
+
+def _placeholders(text: str) -> Counter[str]:
+    return Counter(p for p in PLACEHOLDER.findall(text) if p != "%%")
+
+
+def test_every_message_is_translated_and_none_is_fuzzy() -> None:
+    catalog = _catalog()
+    assert not catalog.fuzzy, "the catalogue header is marked fuzzy"
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(("fuzzy", message.id))
+        if not all(s and s.strip() for s in strings):
+            problems.append(("untranslated", message.id))
+    assert not problems, problems
+
+
+def test_placeholders_match_between_source_and_translation() -> None:
+    mismatched = []
+    for message in _catalog():
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        # Chinese has one plural form: it must carry the placeholders of the plural source.
+        expected = _placeholders(ids[-1])
+        for text in strings:
+            if _placeholders(text) != expected:
+                mismatched.append((message.id, text))
+    assert not mismatched, mismatched
+
+
+@pytest.mark.django_db
+def test_chinese_is_the_default_language(client: Client, login_as) -> None:
+    login_as(Role.OFFICER)
+    page = html(client.get("/office/"))
+    assert '<html lang="zh-hans">' in page
+    assert "执法人员工作台" in page
+    assert "退出登录" in page
+    assert "跳到主要内容" in page
+
+
+@pytest.mark.django_db
+def test_switching_to_english_renders_english(client: Client, login_as) -> None:
+    login_as(Role.OFFICER)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/office/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/office/"
+    page = html(client.get("/office/"))
+    assert '<html lang="en">' in page
+    assert "Officer workspace" in page
+    assert "Log out" in page
+    assert "执法人员工作台" not in page
+
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/office/"})
+    assert '<html lang="zh-hans">' in html(client.get("/office/"))
+
+
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(client: Client) -> None:
+    page = html(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    assert '<html lang="zh-hans">' in page
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in html(client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
+
+
+def test_the_public_can_switch_language_too(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = html(client.get("/"))
+    assert '<html lang="en">' in page
+    assert "Administrative Enforcement Three Systems Platform" in page
+
+
+@pytest.mark.django_db
+def test_admin_site_carries_the_platform_name(client: Client, login_as) -> None:
+    login_as(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    page = html(client.get("/admin/"))
+    assert "行政执法三项制度平台管理" in page
+    assert "基础数据维护" in page
