@@ -46,8 +46,8 @@ fonts:
 	@sh scripts/install-fonts.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src bench scripts
-	$(BIN)/ruff format --check src bench scripts
+	$(BIN)/ruff check src scripts $(wildcard bench)
+	$(BIN)/ruff format --check src scripts $(wildcard bench)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
