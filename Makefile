@@ -15,8 +15,9 @@ STAMP := $(VENV)/.installed
 run: install fonts
 	@mkdir -p var
 	$(BIN)/sanxiang migrate --noinput
-	@if [ ! -f var/.demo-loaded ]; then $(BIN)/sanxiang demo && touch var/.demo-loaded; fi
-	@$(BIN)/sanxiang demo --accounts
+	@# The demo data set is loaded once; later runs only print the demo accounts again.
+	@if [ -f var/.demo-loaded ]; then $(BIN)/sanxiang demo --accounts; \
+	 else $(BIN)/sanxiang demo && touch var/.demo-loaded; fi
 	$(BIN)/sanxiang runserver $(HOST):$(PORT)
 
 test: install lint typecheck pytest
