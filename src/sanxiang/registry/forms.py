@@ -33,7 +33,11 @@ class SpreadsheetUploadForm(forms.Form):
 
 
 class DiscretionTierForm(forms.ModelForm):
-    """A tier with its fine range in yuan (stored as fen, DESIGN decision 7)."""
+    """A tier with its fixed fine range in yuan (stored as fen, DESIGN decision 7).
+
+    The rest of the tier's shape (one fine basis, ordered multiples and detention days,
+    detention for natural persons only) is checked by `DiscretionTier.clean`.
+    """
 
     fine_min_yuan = forms.DecimalField(
         label=_("minimum fine (yuan)"), required=False, min_value=Decimal(0), decimal_places=2
@@ -51,7 +55,19 @@ class DiscretionTierForm(forms.ModelForm):
 
     class Meta:
         model = DiscretionTier
-        fields = ("order", "level", "circumstance", "penalty_types", "other_penalties")
+        fields = (
+            "order",
+            "level",
+            "circumstance",
+            "party_scope",
+            "fine_basis",
+            "fine_min_multiple",
+            "fine_max_multiple",
+            "detention_days_min",
+            "detention_days_max",
+            "penalty_types",
+            "other_penalties",
+        )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ from sanxiang.registry.models import (
     PowerItemBasis,
     User,
 )
+from sanxiang.registry.models.discretion import multiple_text
 
 
 class AgencyRefOut(Schema):
@@ -119,13 +120,38 @@ class BasisOut(Schema):
 
 
 class TierOut(Schema):
+    """One circumstance tier. The fine is `fine_min_fen`–`fine_max_fen` when `fine_basis` is
+    `fixed`, else `fine_min_multiple`–`fine_max_multiple` times that basis (decimal strings
+    such as "10" or "0.035", exact); an open bound is null. `fine_range_text` is the same
+    range as a standard writes it, in the request's language.
+    """
+
     order: int
     level: str
     circumstance: str
+    party_scope: str
+    fine_basis: str
     fine_min_fen: int | None
     fine_max_fen: int | None
+    fine_min_multiple: str | None
+    fine_max_multiple: str | None
+    fine_range_text: str
+    detention_days_min: int | None
+    detention_days_max: int | None
     penalty_types: list[str]
     other_penalties: str
+
+    @staticmethod
+    def resolve_fine_min_multiple(obj: DiscretionTier) -> str | None:
+        return None if obj.fine_min_multiple is None else multiple_text(obj.fine_min_multiple)
+
+    @staticmethod
+    def resolve_fine_max_multiple(obj: DiscretionTier) -> str | None:
+        return None if obj.fine_max_multiple is None else multiple_text(obj.fine_max_multiple)
+
+    @staticmethod
+    def resolve_fine_range_text(obj: DiscretionTier) -> str:
+        return obj.fine_range_text()
 
 
 class DiscretionStandardSummaryOut(Schema):

@@ -71,16 +71,20 @@ class PowerItemAdmin(SpreadsheetModelAdmin):
     spreadsheet_file_name = power_item_sheet.FILE_NAME
 
 
-class DiscretionTierInline(admin.TabularInline):
+class DiscretionTierInline(admin.StackedInline):
+    """Stacked: a tier has too many fields for one table row. A fixed fine is entered in
+    yuan; any other basis takes multiples instead (one tier, one basis)."""
+
     model = DiscretionTier
     form = DiscretionTierForm
     extra = 0
     fields = (
-        "order",
-        "level",
+        ("order", "level", "party_scope"),
         "circumstance",
-        "fine_min_yuan",
-        "fine_max_yuan",
+        "fine_basis",
+        ("fine_min_yuan", "fine_max_yuan"),
+        ("fine_min_multiple", "fine_max_multiple"),
+        ("detention_days_min", "detention_days_max"),
         "penalty_types",
         "other_penalties",
     )

@@ -2,8 +2,11 @@
 the district standards.
 
 Every tier stays inside the range of the penalty provision it applies. Where the law sets the
-fine as a multiple (货值金额、广告费用、总投资额的倍数), the tier has no fixed range in fen and
-states the multiple in `other_penalties`. Amounts are written in yuan here and stored in fen.
+fine as a multiple (货值金额、广告费用、违法所得、总投资额的倍数), the tier names that
+`fine_basis` and gives the multiples instead of a range in yuan; where the provision switches
+between a fixed range and a multiple (货值金额不足一万元 / 一万元以上, 广告费用无法计算), each
+branch is its own tier. Where the law fines 单位 and 个人 differently, the tier says which
+(`party_scope`); 行政拘留 is given in days. Amounts are written in yuan here and stored in fen.
 
 Tier levels: 轻微 / 一般 / 较重 / 严重. A 轻微 tier without penalty types is the "不予处罚"
 case of LAW-APL-33 (初次违法、危害后果轻微并及时改正).
@@ -13,9 +16,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sanxiang.core.money import Fen, yuan_to_fen
-from sanxiang.registry.models import PenaltyType
+from sanxiang.registry.models import FineBasis, PartyScope, PenaltyType
 
 WARNING = PenaltyType.WARNING.value
 CRITICISM = PenaltyType.PUBLIC_CRITICISM.value
@@ -27,6 +31,26 @@ SUSPEND = PenaltyType.SUSPEND_BUSINESS.value
 CLOSE = PenaltyType.ORDER_CLOSURE.value
 DETENTION = PenaltyType.DETENTION.value
 
+PERSON = PartyScope.NATURAL_PERSON.value
+ORGANISATION = PartyScope.ORGANISATION.value
+
+
+@dataclass(frozen=True, slots=True)
+class Multiple:
+    """`low` to `high` times `basis`: 货值金额十倍以上二十倍以下 is goods_value, 10, 20."""
+
+    basis: str
+    low: Decimal | None
+    high: Decimal | None
+
+
+def times(basis: FineBasis, low: str | None, high: str | None) -> Multiple:
+    return Multiple(
+        basis.value,
+        None if low is None else Decimal(low),
+        None if high is None else Decimal(high),
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class TierSpec:
@@ -36,6 +60,13 @@ class TierSpec:
     fine_max_yuan: int | None = None
     penalty_types: tuple[str, ...] = ()
     other_penalties: str = ""
+    multiple: Multiple | None = None  # instead of a range in yuan
+    detention_days: tuple[int | None, int | None] = (None, None)
+    party_scope: str = PartyScope.ANY.value
+
+    @property
+    def fine_basis(self) -> str:
+        return FineBasis.FIXED.value if self.multiple is None else self.multiple.basis
 
     @property
     def fine_min_fen(self) -> Fen | None:
@@ -143,6 +174,7 @@ def waste_standard(agency: str, code: str, power_code: str) -> StandardSpec:
                 500,
                 (FINE, GAINS),
                 "责令改正",
+                party_scope=PERSON,
             ),
             TierSpec(
                 "较重",
@@ -151,6 +183,7 @@ def waste_standard(agency: str, code: str, power_code: str) -> StandardSpec:
                 200_000,
                 (FINE, GAINS),
                 "责令改正",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "严重",
@@ -159,6 +192,7 @@ def waste_standard(agency: str, code: str, power_code: str) -> StandardSpec:
                 500_000,
                 (FINE, GAINS),
                 "责令改正",
+                party_scope=ORGANISATION,
             ),
         ),
         mitigating=MITIGATING,

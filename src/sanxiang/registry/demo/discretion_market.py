@@ -13,7 +13,9 @@ from sanxiang.registry.demo.discretion import (
     REVOKE,
     StandardSpec,
     TierSpec,
+    times,
 )
+from sanxiang.registry.models import FineBasis
 
 _MARKET_FROM = datetime.date(2024, 1, 1)
 
@@ -24,6 +26,8 @@ _FOOD_AGGRAVATING = (
     "向学校、托幼机构、养老机构等集中用餐单位供应的",
 )
 _CONFISCATE = (GAINS, PROPERTY, FINE)
+_GOODS = FineBasis.GOODS_VALUE
+_AD_FEE = FineBasis.ADVERTISING_FEE
 
 MARKET: tuple[StandardSpec, ...] = (
     StandardSpec(
@@ -54,13 +58,13 @@ MARKET: tuple[StandardSpec, ...] = (
                 _CONFISCATE,
                 "没收违法所得和违法经营的食品，并可以没收用于违法经营的工具、设备、原料等物品",
             ),
+            # 食品安全法第一百二十四条: from 一万元 the fine is a multiple of the goods' value.
             TierSpec(
                 "严重",
-                "货值金额一万元以上，或者情节严重",
-                None,
-                None,
-                (*_CONFISCATE, REVOKE),
-                "处货值金额十倍以上二十倍以下罚款；情节严重的，吊销许可证",
+                "货值金额一万元以上",
+                penalty_types=(*_CONFISCATE, REVOKE),
+                other_penalties="没收违法所得和违法经营的食品；情节严重的，吊销许可证",
+                multiple=times(_GOODS, "10", "20"),
             ),
         ),
         _FOOD_MITIGATING,
@@ -92,10 +96,9 @@ MARKET: tuple[StandardSpec, ...] = (
             TierSpec(
                 "严重",
                 "货值金额一万元以上",
-                None,
-                None,
-                _CONFISCATE,
-                "处货值金额十倍以上二十倍以下罚款",
+                penalty_types=_CONFISCATE,
+                other_penalties="没收违法所得和违法经营的食品以及用于违法经营的工具、设备、原料等物品",
+                multiple=times(_GOODS, "10", "20"),
             ),
         ),
         _FOOD_MITIGATING,
@@ -112,7 +115,8 @@ MARKET: tuple[StandardSpec, ...] = (
                 "一般",
                 "广告费用可以计算，无严重情节",
                 penalty_types=(FINE,),
-                other_penalties="责令停止发布、消除影响，处广告费用三倍以上五倍以下罚款",
+                other_penalties="责令停止发布、消除影响",
+                multiple=times(_AD_FEE, "3", "5"),
             ),
             TierSpec(
                 "一般",
@@ -126,7 +130,8 @@ MARKET: tuple[StandardSpec, ...] = (
                 "严重",
                 "两年内有三次以上违法行为或者有其他严重情节，广告费用可以计算",
                 penalty_types=(FINE, REVOKE),
-                other_penalties="处广告费用五倍以上十倍以下罚款，可以吊销营业执照",
+                other_penalties="可以吊销营业执照",
+                multiple=times(_AD_FEE, "5", "10"),
             ),
             TierSpec(
                 "严重",
@@ -147,23 +152,27 @@ MARKET: tuple[StandardSpec, ...] = (
         "生产、销售不合格产品（以不合格产品冒充合格产品）",
         _MARKET_FROM,
         (
+            # 产品质量法第五十条: 货值金额百分之五十以上三倍以下, split by circumstance.
             TierSpec(
                 "一般",
                 "货值金额较小，主动停止销售并召回",
                 penalty_types=(PROPERTY, GAINS, FINE),
-                other_penalties="没收违法生产、销售的产品，处货值金额百分之五十以上一倍以下罚款",
+                other_penalties="责令停止生产、销售，没收违法生产、销售的产品和违法所得",
+                multiple=times(_GOODS, "0.5", "1"),
             ),
             TierSpec(
                 "较重",
                 "货值金额较大，或者已造成消费者损失",
                 penalty_types=(PROPERTY, GAINS, FINE),
-                other_penalties="没收违法生产、销售的产品，处货值金额一倍以上二倍以下罚款",
+                other_penalties="责令停止生产、销售，没收违法生产、销售的产品和违法所得",
+                multiple=times(_GOODS, "1", "2"),
             ),
             TierSpec(
                 "严重",
                 "情节严重，或者产品危及人身安全",
                 penalty_types=(PROPERTY, GAINS, FINE, REVOKE),
-                other_penalties="处货值金额二倍以上三倍以下罚款；情节严重的，吊销营业执照",
+                other_penalties="没收违法生产、销售的产品和违法所得；情节严重的，吊销营业执照",
+                multiple=times(_GOODS, "2", "3"),
             ),
         ),
         (*MITIGATING, "销售者有充分证据证明其不知道该产品为禁止销售的产品并如实说明其进货来源的"),

@@ -12,11 +12,15 @@ from sanxiang.registry.demo.discretion import (
     FINE,
     GAINS,
     MITIGATING,
+    ORGANISATION,
+    PERSON,
     SUSPEND,
     WARNING,
     StandardSpec,
     TierSpec,
+    times,
 )
+from sanxiang.registry.models import FineBasis
 
 # The public-security standards apply the 2025 治安管理处罚法, in force from 2026-01-01.
 _POLICE_FROM = datetime.date(2026, 1, 1)
@@ -24,6 +28,7 @@ _ENVIRONMENT_FROM = datetime.date(2023, 7, 1)
 # The finance standards apply the 会计法 as amended in 2024, in force from 2024-07-01.
 _FINANCE_FROM = datetime.date(2024, 7, 1)
 
+_INVESTMENT = FineBasis.INVESTMENT
 _ENV_AGGRAVATING = (
     *AGGRAVATING,
     "在重污染天气预警期间或者饮用水水源保护区等环境敏感区实施违法行为的",
@@ -38,13 +43,16 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
         "殴打他人、故意伤害他人身体",
         _POLICE_FROM,
         (
+            # 治安管理处罚法第五十一条: 行政拘留 applies to natural persons only.
             TierSpec(
                 "轻微",
                 "情节较轻：因民间纠纷引起，未造成轻微伤，取得被侵害人谅解",
                 0,
                 1_000,
                 (FINE, DETENTION),
-                "或者处五日以下拘留",
+                "拘留或者罚款，择一处罚",
+                detention_days=(None, 5),
+                party_scope=PERSON,
             ),
             TierSpec(
                 "一般",
@@ -52,7 +60,9 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
                 500,
                 1_000,
                 (DETENTION, FINE),
-                "处五日以上十日以下拘留",
+                "拘留并处罚款",
+                detention_days=(5, 10),
+                party_scope=PERSON,
             ),
             TierSpec(
                 "严重",
@@ -61,7 +71,9 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
                 1_000,
                 2_000,
                 (DETENTION, FINE),
-                "处十日以上十五日以下拘留",
+                "拘留并处罚款",
+                detention_days=(10, 15),
+                party_scope=PERSON,
             ),
         ),
         (
@@ -86,13 +98,15 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
         "扰乱机关、团体、企业、事业单位秩序",
         _POLICE_FROM,
         (
+            # 治安管理处罚法第二十六条 punishes the persons, not the unit disturbed.
             TierSpec(
                 "一般",
                 "扰乱单位秩序，致使工作不能正常进行，时间较短，经劝阻后停止",
                 0,
                 500,
                 (WARNING, FINE),
-                "处警告或者五百元以下罚款",
+                "警告或者罚款，择一处罚",
+                party_scope=PERSON,
             ),
             TierSpec(
                 "较重",
@@ -100,7 +114,9 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
                 0,
                 1_000,
                 (DETENTION, FINE),
-                "处五日以上十日以下拘留，可以并处一千元以下罚款",
+                "拘留，可以并处罚款",
+                detention_days=(5, 10),
+                party_scope=PERSON,
             ),
             TierSpec(
                 "严重",
@@ -108,7 +124,9 @@ PUBLIC_SECURITY: tuple[StandardSpec, ...] = (
                 0,
                 2_000,
                 (DETENTION, FINE),
-                "处十日以上十五日以下拘留，可以并处二千元以下罚款",
+                "拘留，可以并处罚款",
+                detention_days=(10, 15),
+                party_scope=PERSON,
             ),
         ),
         (
@@ -196,24 +214,27 @@ ENVIRONMENT: tuple[StandardSpec, ...] = (
         "未依法报批环境影响评价文件擅自开工建设（未批先建）",
         _ENVIRONMENT_FROM,
         (
+            # 环境影响评价法第三十一条: 总投资额百分之一以上百分之五以下.
             TierSpec(
                 "一般",
                 "主体工程尚未开工建设，或者已及时停止建设，未造成环境污染",
                 penalty_types=(FINE,),
-                other_penalties="责令停止建设，处建设项目总投资额百分之一以上百分之二以下罚款",
+                other_penalties="责令停止建设",
+                multiple=times(_INVESTMENT, "0.01", "0.02"),
             ),
             TierSpec(
                 "较重",
                 "主体工程已开工建设，或者建设项目位于环境敏感区",
                 penalty_types=(FINE,),
-                other_penalties="责令停止建设，处建设项目总投资额百分之二以上百分之三点五以下罚款",
+                other_penalties="责令停止建设",
+                multiple=times(_INVESTMENT, "0.02", "0.035"),
             ),
             TierSpec(
                 "严重",
                 "已建成投入生产或者使用、造成环境污染，或者拒不停止建设",
                 penalty_types=(FINE,),
-                other_penalties="责令停止建设，处建设项目总投资额百分之三点五以上百分之五以下罚款，"
-                "并可以责令恢复原状",
+                other_penalties="责令停止建设，并可以责令恢复原状",
+                multiple=times(_INVESTMENT, "0.035", "0.05"),
             ),
         ),
         MITIGATING,
@@ -264,11 +285,14 @@ FINANCE: tuple[StandardSpec, ...] = (
         "不依法设置会计账簿",
         _FINANCE_FROM,
         (
+            # 会计法第四十条 fines the unit; its responsible persons are fined individually
+            # (其他处罚), so the fine ranges below apply to 单位.
             TierSpec(
                 "轻微",
                 "初次违法，在责令的期限内改正，未造成会计资料失真",
                 penalty_types=(WARNING, CRITICISM),
                 other_penalties="责令限期改正，给予警告、通报批评",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "一般",
@@ -277,6 +301,7 @@ FINANCE: tuple[StandardSpec, ...] = (
                 100_000,
                 (WARNING, CRITICISM, FINE),
                 "责令限期改正；对直接负责的主管人员和其他直接责任人员可以处五万元以下罚款",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "较重",
@@ -285,6 +310,7 @@ FINANCE: tuple[StandardSpec, ...] = (
                 200_000,
                 (WARNING, CRITICISM, FINE),
                 "责令限期改正；对直接负责的主管人员和其他直接责任人员可以处五万元以下罚款",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "严重",
@@ -293,6 +319,7 @@ FINANCE: tuple[StandardSpec, ...] = (
                 1_000_000,
                 (WARNING, CRITICISM, FINE),
                 "对直接负责的主管人员和其他直接责任人员可以处五万元以上五十万元以下罚款",
+                party_scope=ORGANISATION,
             ),
         ),
         MITIGATING,
@@ -305,6 +332,7 @@ FINANCE: tuple[StandardSpec, ...] = (
         "伪造、变造会计凭证、会计账簿，编制虚假财务会计报告",
         _FINANCE_FROM,
         (
+            # 会计法第四十一条: from 二十万元 of illegal gains, the unit's fine is their multiple.
             TierSpec(
                 "一般",
                 "没有违法所得或者违法所得不足二十万元，涉及金额较小",
@@ -312,6 +340,7 @@ FINANCE: tuple[StandardSpec, ...] = (
                 800_000,
                 (WARNING, CRITICISM, GAINS, FINE),
                 "责令限期改正，没收违法所得",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "较重",
@@ -320,6 +349,7 @@ FINANCE: tuple[StandardSpec, ...] = (
                 1_400_000,
                 (WARNING, CRITICISM, GAINS, FINE),
                 "责令限期改正，没收违法所得",
+                party_scope=ORGANISATION,
             ),
             TierSpec(
                 "严重",
@@ -327,8 +357,16 @@ FINANCE: tuple[StandardSpec, ...] = (
                 1_400_000,
                 2_000_000,
                 (WARNING, CRITICISM, GAINS, FINE),
-                "违法所得二十万元以上的，处违法所得一倍以上十倍以下罚款；其中的会计人员五年内不得"
-                "从事会计工作",
+                "责令限期改正，没收违法所得；其中的会计人员五年内不得从事会计工作",
+                party_scope=ORGANISATION,
+            ),
+            TierSpec(
+                "严重",
+                "违法所得二十万元以上",
+                penalty_types=(WARNING, CRITICISM, GAINS, FINE),
+                other_penalties="责令限期改正，没收违法所得；其中的会计人员五年内不得从事会计工作",
+                multiple=times(FineBasis.ILLEGAL_GAINS, "1", "10"),
+                party_scope=ORGANISATION,
             ),
         ),
         MITIGATING,

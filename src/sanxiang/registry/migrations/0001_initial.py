@@ -7,7 +7,7 @@ import django.db.models.functions.comparison
 import django.utils.timezone
 import sanxiang.core.creditcode
 import sanxiang.core.identity
-import sanxiang.registry.models.powers
+import sanxiang.registry.models.discretion
 from django.conf import settings
 from django.db import migrations, models
 
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                 ('circumstance', models.TextField(verbose_name='circumstance')),
                 ('fine_min_fen', models.BigIntegerField(blank=True, null=True, verbose_name='minimum fine (fen)')),
                 ('fine_max_fen', models.BigIntegerField(blank=True, null=True, verbose_name='maximum fine (fen)')),
-                ('penalty_types', models.JSONField(blank=True, default=list, help_text='Codes from LAW-APL-9, e.g. ["warning", "fine"].', validators=[sanxiang.registry.models.powers.validate_penalty_types], verbose_name='penalty types')),
+                ('penalty_types', models.JSONField(blank=True, default=list, help_text='Codes from LAW-APL-9, e.g. ["warning", "fine"].', validators=[sanxiang.registry.models.discretion.validate_penalty_types], verbose_name='penalty types')),
                 ('other_penalties', models.CharField(blank=True, max_length=255, verbose_name='other penalties')),
                 ('standard', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tiers', to='registry.discretionstandard', verbose_name='discretion standard')),
             ],

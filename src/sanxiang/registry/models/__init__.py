@@ -4,26 +4,19 @@ from sanxiang.registry.models.accounts import User
 from sanxiang.registry.models.choices import (
     ActType,
     CertificateStatus,
+    FineBasis,
     LawLevel,
+    PartyScope,
     PenaltyType,
     Role,
 )
 from sanxiang.registry.models.devices import DeviceStatus, DeviceType, RecordingDevice
+from sanxiang.registry.models.discretion import DiscretionStandard, DiscretionTier
 from sanxiang.registry.models.laws import Law, Provision
-from sanxiang.registry.models.major_decisions import (
-    MajorDecisionRule,
-    MajorDecisionTrigger,
-    PartyScope,
-)
+from sanxiang.registry.models.major_decisions import MajorDecisionRule, MajorDecisionTrigger
 from sanxiang.registry.models.officers import Certificate, Officer, TrainingRecord
 from sanxiang.registry.models.organisations import Agency, AgencyKind, Department, Region
-from sanxiang.registry.models.powers import (
-    BasisKind,
-    DiscretionStandard,
-    DiscretionTier,
-    PowerItem,
-    PowerItemBasis,
-)
+from sanxiang.registry.models.powers import BasisKind, PowerItem, PowerItemBasis
 
 __all__ = [
     "ActType",
@@ -37,6 +30,7 @@ __all__ = [
     "DeviceType",
     "DiscretionStandard",
     "DiscretionTier",
+    "FineBasis",
     "Law",
     "LawLevel",
     "MajorDecisionRule",

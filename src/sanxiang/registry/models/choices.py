@@ -65,3 +65,29 @@ class LawLevel(models.TextChoices):
     DEPARTMENT_RULE = "department_rule", _("Department rule")  # 部门规章
     LOCAL_RULE = "local_rule", _("Local government rule")  # 地方政府规章
     NORMATIVE_DOCUMENT = "normative_document", _("Normative document")  # 规范性文件
+
+
+class PartyScope(models.TextChoices):
+    """Which parties a rule or tier applies to: laws often fine 单位 and 个人 differently."""
+
+    ANY = "any", _("Any party")  # 不限
+    NATURAL_PERSON = "natural_person", _("Natural person")  # 自然人 / 个人
+    ORGANISATION = "organisation", _("Legal person or other organisation")  # 单位
+
+
+class FineBasis(models.TextChoices):
+    """What a fine is computed from (罚款计算基数).
+
+    Many penalty provisions set the fine as multiples of an amount that only the case
+    establishes: 货值金额 (食品安全法第一百二十四条), 广告费用 (广告法第五十五条), 违法所得
+    (会计法第四十一条), 建设项目总投资额 (环境影响评价法第三十一条), 未缴税款 (税收征收管理法
+    第六十三条). `FIXED` is a range in fen set by the provision itself.
+    """
+
+    FIXED = "fixed", _("Fixed amount")  # 固定金额
+    GOODS_VALUE = "goods_value", _("Value of the goods")  # 货值金额
+    ILLEGAL_GAINS = "illegal_gains", _("Illegal gains")  # 违法所得
+    ADVERTISING_FEE = "advertising_fee", _("Advertising fee")  # 广告费用
+    INVESTMENT = "investment", _("Total investment of the construction project")  # 建设项目总投资额
+    TAX_DUE = "tax_due", _("Tax due or unpaid")  # 应纳税额 / 未缴税款
+    OTHER = "other", _("Other basis")  # 其他计算基数

@@ -6,9 +6,10 @@ This is the catalogue only; the review logic that evaluates it belongs to the le
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.registry.models.choices import ActType, PenaltyType
+from sanxiang.registry.models.choices import ActType, PartyScope, PenaltyType
 from sanxiang.registry.models.organisations import Agency
 
 
@@ -25,18 +26,13 @@ class MajorDecisionTrigger(models.TextChoices):
     BEFORE_FILING = "before_filing", _("Review before filing")
 
 
-class PartyScope(models.TextChoices):
-    ANY = "any", _("Any party")
-    NATURAL_PERSON = "natural_person", _("Natural person")
-    ORGANISATION = "organisation", _("Legal person or other organisation")
-
-
 class MajorDecisionRule(models.Model):
     """One entry of a major-decision catalogue.
 
     An empty `agency` makes the entry part of the platform default catalogue, which follows
     LAW-APL-58, GUO-118-12 and TJ-SUP-14; an agency's own entries add to it. For an `amount`
     entry an empty `amount_fen` means "the hearing threshold" of LAW-APL-63 (TJ-SUP-14).
+    A name appears once per catalogue: once in the platform default, once per agency.
     """
 
     agency = models.ForeignKey(
@@ -65,6 +61,14 @@ class MajorDecisionRule(models.Model):
         verbose_name_plural = _("major-decision rules")
         ordering = ("agency_id", "trigger", "name")
         constraints = (
+            # The platform default (no agency) counts as one catalogue. COALESCE instead of
+            # `nulls_distinct=False`, which SQLite does not support (as for Provision).
+            models.UniqueConstraint(
+                Coalesce("agency", models.Value(0)),
+                models.F("name"),
+                name="major_rule_name_unique_per_agency",
+                violation_error_message=_("The catalogue already has a rule with this name."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(trigger="act_type") | ~models.Q(act_type=""),
                 name="major_rule_act_type_given",

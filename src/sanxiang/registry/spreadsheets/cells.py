@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import ApplicationError
 from sanxiang.core.money import Fen, yuan_to_fen
+from sanxiang.registry.models.discretion import MAX_DETENTION_DAYS
 from sanxiang.registry.spreadsheets.engine import CellError
 
 LIST_SEPARATORS = re.compile(r"[；;、\n]+")
+_MAX_MULTIPLE = Decimal(10_000)  # DiscretionTier multiples: max_digits 8, four decimals
 _DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -79,6 +81,56 @@ def parse_positive_int(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 32767:
         return value
     raise CellError(_("%(value)s is not a whole number from 1 to 32767.") % {"value": value})
+
+
+def parse_multiple(value: Any) -> Decimal | None:
+    """A multiple of the fine basis: 10, 0.5, "10倍" or "50%" (= 0.5); empty → None.
+
+    Not negative, at most four decimals (0.035 for 百分之三点五) and below 10000, as the
+    model field stores it.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(_("%(value)s is not a multiple such as 10 or 0.5.") % {"value": value})
+    if isinstance(value, float):
+        value = repr(value)
+    text = str(value).strip().removesuffix("倍").strip()
+    percent = text.endswith(("%", "％"))
+    try:
+        number = Decimal(text.rstrip("%％").strip())
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise CellError(_("%(value)s is not a multiple such as 10 or 0.5.") % {"value": value})
+    if percent:
+        number /= 100
+    if number < 0:
+        raise CellError(_("The multiple %(value)s must not be negative.") % {"value": value})
+    exponent = number.normalize().as_tuple().exponent
+    if number >= _MAX_MULTIPLE or (isinstance(exponent, int) and exponent < -4):
+        raise CellError(
+            _("The multiple %(value)s needs more than four decimals or is too large.")
+            % {"value": value}
+        )
+    return number
+
+
+def parse_detention_days(value: Any) -> int | None:
+    """Days of administrative detention (行政拘留), 1 to 15 for one violation; empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip().removesuffix("日").removesuffix("天").strip()
+        value = int(text) if text.isdigit() else value
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_DETENTION_DAYS:
+        return value
+    raise CellError(
+        _("%(value)s is not a number of days from 1 to %(max)s.")
+        % {"value": value, "max": MAX_DETENTION_DAYS}
+    )
 
 
 def split_list(value: Any) -> list[str]:

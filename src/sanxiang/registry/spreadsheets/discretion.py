@@ -15,13 +15,22 @@ Columns (Chinese headers are the file format; * = column must be present):
 | 档次序号*      | tier order 1, 2, 3 …                                                 |
 | 情节档次*      | tier level, e.g. 轻微 / 一般 / 严重                                     |
 | 具体情形*      | circumstance                                                         |
-| 罚款下限(元)    | minimum fine in yuan (two decimals at most)                           |
-| 罚款上限(元)    | maximum fine in yuan, not below the minimum                          |
+| 适用对象       | 不限 (empty), 自然人 (个人) or 单位                                      |
+| 罚款计算基数    | 固定金额 (empty), 货值金额, 违法所得, 广告费用, 建设项目总投资额, 应纳税额, |
+|              | 其他计算基数                                                           |
+| 罚款下限(元)    | minimum fine in yuan (two decimals at most); 固定金额 only              |
+| 罚款上限(元)    | maximum fine in yuan, not below the minimum; 固定金额 only             |
+| 倍数下限       | minimum multiple of the basis: 10, 0.5 or 50%; other bases only      |
+| 倍数上限       | maximum multiple, not below the minimum; other bases only            |
+| 拘留天数下限    | minimum days of 行政拘留 (1 to 15)                                      |
+| 拘留天数上限    | maximum days of 行政拘留, not below the minimum; not with 单位           |
 | 处罚种类       | LAW-APL-9 types separated by 、: 警告、罚款、没收违法所得 …              |
 | 其他处罚       | other measures as text                                               |
 
 The standard's own cells repeat on each of its tier rows and must agree. A standard without
-tiers is one row with the tier cells empty. The tiers in the file replace the stored ones.
+tiers is one row with the tier cells empty. The tiers in the file replace the stored ones. A
+column missing from the file leaves that field of existing tiers as it is (older layouts
+without the basis, multiple, detention and party columns still import).
 """
 
 from __future__ import annotations
@@ -33,21 +42,24 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from sanxiang.core.money import fen_to_yuan
 from sanxiang.registry.access import AnyUser, require_administrator
 from sanxiang.registry.models import DiscretionStandard, DiscretionTier, PowerItem, User
 from sanxiang.registry.selectors import discretion_standard_list
-from sanxiang.registry.spreadsheets.cells import (
-    parse_date,
-    parse_positive_int,
-    parse_text,
-    parse_yuan,
+from sanxiang.registry.spreadsheets.cells import parse_date, parse_text
+from sanxiang.registry.spreadsheets.discretion_tiers import (
+    ORDER,
+    TIER_COLUMNS,
+    TIER_FIELDS,
+    TIER_HEADERS,
+    TIER_KEYS,
+    check_tier,
+    has_tier,
+    tier_cells,
 )
 from sanxiang.registry.spreadsheets.engine import (
     Column,
     ImportProblem,
     SheetRow,
-    is_blank,
     raise_if_problems,
     read_sheet,
     write_sheet,
@@ -58,7 +70,6 @@ from sanxiang.registry.spreadsheets.imports import (
     duplicate_reason,
     save_checked,
 )
-from sanxiang.registry.spreadsheets.labels import parse_penalty_types, penalty_type_label
 
 SHEET_NAME = "裁量基准"
 FILE_NAME = "discretion-standards.xlsx"
@@ -66,12 +77,8 @@ FILE_NAME = "discretion-standards.xlsx"
 CODE, TITLE, AGENCY, POWER_ITEM = "基准编码", "基准名称", "实施主体", "权责事项编码"
 EFFECTIVE_FROM, EFFECTIVE_TO = "生效日期", "失效日期"
 MITIGATING, AGGRAVATING = "从轻情节", "从重情节"
-ORDER, LEVEL, CIRCUMSTANCE = "档次序号", "情节档次", "具体情形"
-FINE_MIN, FINE_MAX = "罚款下限(元)", "罚款上限(元)"
-PENALTY_TYPES, OTHER_PENALTIES = "处罚种类", "其他处罚"
 
 _DATE_FORMAT = "yyyy-mm-dd"
-_YUAN_FORMAT = "0.00"
 COLUMNS: tuple[Column, ...] = (
     Column("code", CODE, required=True, parse=parse_text, aliases=("裁量基准编码",)),
     Column("title", TITLE, required=True, parse=parse_text, aliases=("裁量基准名称",), width=40),
@@ -95,19 +102,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("mitigating_factors", MITIGATING, optional_column=True, width=30),
     Column("aggravating_factors", AGGRAVATING, optional_column=True, width=30),
-    Column("order", ORDER, parse=parse_positive_int, width=10),
-    Column("level", LEVEL, parse=parse_text, width=10),
-    Column("circumstance", CIRCUMSTANCE, parse=parse_text, width=40),
-    Column(
-        "fine_min_fen", FINE_MIN, parse=parse_yuan, optional_column=True, number_format=_YUAN_FORMAT
-    ),
-    Column(
-        "fine_max_fen", FINE_MAX, parse=parse_yuan, optional_column=True, number_format=_YUAN_FORMAT
-    ),
-    Column(
-        "penalty_types", PENALTY_TYPES, parse=parse_penalty_types, optional_column=True, width=24
-    ),
-    Column("other_penalties", OTHER_PENALTIES, optional_column=True, width=24),
+    *TIER_COLUMNS,
 )
 _STANDARD_KEYS = (
     "title",
@@ -118,15 +113,6 @@ _STANDARD_KEYS = (
     "mitigating_factors",
     "aggravating_factors",
 )
-_TIER_KEYS = (
-    "order",
-    "level",
-    "circumstance",
-    "fine_min_fen",
-    "fine_max_fen",
-    "penalty_types",
-    "other_penalties",
-)
 _HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
 _STANDARD_FIELDS = (
     "title",
@@ -134,14 +120,6 @@ _STANDARD_FIELDS = (
     "effective_to",
     "mitigating_factors",
     "aggravating_factors",
-)
-_TIER_FIELDS = (
-    "level",
-    "circumstance",
-    "fine_min_fen",
-    "fine_max_fen",
-    "penalty_types",
-    "other_penalties",
 )
 _STANDARD_HEADERS = {**_HEADER_BY_KEY, "power_item": POWER_ITEM}
 
@@ -157,9 +135,12 @@ def discretion_standards_import(*, file: IO[bytes] | bytes, acting_user: User) -
     """Create or update discretion standards (by code) and replace their tiers from a sheet.
 
     All or nothing, every problem reported with row and column (see `engine`), idempotent.
-    Checks: required cells, dates, amounts (not negative, at most two decimals), minimum not
-    above maximum, LAW-APL-9 penalty types, known power item, duplicate tier order in the
-    file, and that a standard's repeated cells agree. Only administrators may import.
+    Checks: required cells, dates, amounts (not negative, at most two decimals), multiples
+    (not negative, at most four decimals) and detention days (1 to 15), every minimum not
+    above its maximum, one fine basis per tier (multiples need a basis other than 固定金额,
+    which alone takes yuan), detention not for 单位, LAW-APL-9 penalty types, known power
+    item, duplicate tier order in the file, and that a standard's repeated cells agree. Only
+    administrators may import.
     """
     require_administrator(acting_user)
     sheet = read_sheet(file, columns=COLUMNS, sheet_name=SHEET_NAME)
@@ -174,26 +155,6 @@ def discretion_standards_import(*, file: IO[bytes] | bytes, acting_user: User) -
 
 def _problem(problems: list[ImportProblem], row: SheetRow, key: str, reason: str) -> None:
     problems.append(ImportProblem(row.number, _HEADER_BY_KEY[key], reason))
-
-
-def _has_tier(row: SheetRow) -> bool:
-    return any(not is_blank(row.raw.get(key)) for key in _TIER_KEYS)
-
-
-def _check_tier(row: SheetRow, problems: list[ImportProblem]) -> bool:
-    """A tier row needs order, level and circumstance, and a fine range in order."""
-    ok = True
-    for key in ("order", "level", "circumstance"):
-        if key not in row.values:  # unreadable: the engine reported it already
-            ok = False
-        elif row.values[key] in (None, ""):
-            _problem(problems, row, key, _("This cell is required."))
-            ok = False
-    low, high = row.values.get("fine_min_fen"), row.values.get("fine_max_fen")
-    if low is not None and high is not None and low > high:
-        _problem(problems, row, "fine_max_fen", _("The maximum fine is below the minimum."))
-        ok = False
-    return ok
 
 
 def _plan(rows: list[SheetRow], problems: list[ImportProblem]) -> list[_Plan]:
@@ -214,7 +175,7 @@ def _plan(rows: list[SheetRow], problems: list[ImportProblem]) -> list[_Plan]:
             resolved = _resolve_item(row, items_by_code, agencies, problems)
             if resolved is not None:
                 plans[code] = _Plan(first=row, power_item=resolved)
-        if not _has_tier(row) or not _check_tier(row, problems) or not code:
+        if not has_tier(row) or not check_tier(row, problems) or not code:
             continue
         first = tier_rows.setdefault((code, row.values["order"]), row.number)
         if first != row.number:
@@ -334,12 +295,12 @@ def _sync_tiers(
         tier = current.pop(row.values["order"], None)
         if tier is None:
             tier = DiscretionTier(standard=standard, order=row.values["order"])
-        if _assign(tier, row.values, _TIER_FIELDS, present) or tier.pk is None:
+        if _assign(tier, row.values, TIER_FIELDS, present) or tier.pk is None:
             changed = True
             save_checked(
                 tier,
                 row=row.number,
-                headers=_HEADER_BY_KEY,
+                headers=TIER_HEADERS,
                 fallback_header=ORDER,
                 problems=problems,
             )
@@ -375,18 +336,6 @@ def discretion_standards_export(*, user: AnyUser, agency_id: int | None = None) 
         ]
         tiers = list(standard.tiers.all())  # prefetched in order
         if not tiers:
-            rows.append(head + [None] * len(_TIER_KEYS))
-        for tier in tiers:
-            rows.append(
-                [
-                    *head,
-                    tier.order,
-                    tier.level,
-                    tier.circumstance,
-                    None if tier.fine_min_fen is None else fen_to_yuan(tier.fine_min_fen),
-                    None if tier.fine_max_fen is None else fen_to_yuan(tier.fine_max_fen),
-                    "、".join(penalty_type_label(code) for code in tier.penalty_types),
-                    tier.other_penalties,
-                ]
-            )
+            rows.append(head + [None] * len(TIER_KEYS))
+        rows.extend([*head, *tier_cells(tier)] for tier in tiers)
     return write_sheet(columns=COLUMNS, rows=rows, sheet_name=SHEET_NAME)

@@ -1,4 +1,5 @@
-"""The Chinese labels agencies write in their sheets for act types and penalty types.
+"""The Chinese labels agencies write in their sheets: act types, penalty types, fine bases and
+the parties a tier applies to.
 
 These are part of the file format (like the column headers), so they are fixed Chinese
 constants, not translations. Penalty types follow the wording of LAW-APL-9.
@@ -6,13 +7,15 @@ constants, not translations. Penalty types follow the wording of LAW-APL-9.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
 
-from sanxiang.registry.models import ActType, PenaltyType
+from sanxiang.registry.models import ActType, FineBasis, PartyScope, PenaltyType
 from sanxiang.registry.spreadsheets.cells import parse_text, split_list
 from sanxiang.registry.spreadsheets.engine import CellError
+
+ChoiceT = TypeVar("ChoiceT", FineBasis, PartyScope)
 
 # The first label of each entry is the one written on export.
 ACT_TYPE_LABELS: dict[ActType, tuple[str, ...]] = {
@@ -44,9 +47,34 @@ PENALTY_TYPE_LABELS: dict[PenaltyType, tuple[str, ...]] = {
     PenaltyType.OTHER: ("其他",),
 }
 
+# An empty cell means the first entry (固定金额, 不限).
+FINE_BASIS_LABELS: dict[FineBasis, tuple[str, ...]] = {
+    FineBasis.FIXED: ("固定金额",),
+    FineBasis.GOODS_VALUE: ("货值金额",),
+    FineBasis.ILLEGAL_GAINS: ("违法所得",),
+    FineBasis.ADVERTISING_FEE: ("广告费用",),
+    FineBasis.INVESTMENT: ("建设项目总投资额", "总投资额"),
+    FineBasis.TAX_DUE: ("应纳税额", "未缴税款", "应纳税额/未缴税款", "不缴或者少缴的税款"),
+    FineBasis.OTHER: ("其他计算基数", "其他"),
+}
+
+PARTY_SCOPE_LABELS: dict[PartyScope, tuple[str, ...]] = {
+    PartyScope.ANY: ("不限",),
+    PartyScope.NATURAL_PERSON: ("自然人", "个人", "公民"),
+    PartyScope.ORGANISATION: ("单位", "法人或者其他组织", "法人和其他组织"),
+}
+
 _ACT_TYPE_BY_LABEL = {label: act for act, labels in ACT_TYPE_LABELS.items() for label in labels}
 _PENALTY_BY_LABEL = {
     label: penalty for penalty, labels in PENALTY_TYPE_LABELS.items() for label in labels
+}
+
+
+_FINE_BASIS_BY_LABEL = {
+    label: basis for basis, labels in FINE_BASIS_LABELS.items() for label in labels
+}
+_PARTY_SCOPE_BY_LABEL = {
+    label: scope for scope, labels in PARTY_SCOPE_LABELS.items() for label in labels
 }
 
 
@@ -86,3 +114,39 @@ def parse_penalty_types(value: Any) -> list[str]:
             % {"labels": "、".join(unknown)}
         )
     return codes
+
+
+def fine_basis_label(fine_basis: str) -> str:
+    return FINE_BASIS_LABELS[FineBasis(fine_basis)][0]
+
+
+def party_scope_label(party_scope: str) -> str:
+    return PARTY_SCOPE_LABELS[PartyScope(party_scope)][0]
+
+
+def parse_fine_basis(value: Any) -> FineBasis:
+    """罚款计算基数: one of FINE_BASIS_LABELS; empty means 固定金额."""
+    return _parse_label(value, _FINE_BASIS_BY_LABEL, FINE_BASIS_LABELS, FineBasis.FIXED)
+
+
+def parse_party_scope(value: Any) -> PartyScope:
+    """适用对象: 不限, 自然人 (个人) or 单位; empty means 不限."""
+    return _parse_label(value, _PARTY_SCOPE_BY_LABEL, PARTY_SCOPE_LABELS, PartyScope.ANY)
+
+
+def _parse_label(
+    value: Any,
+    by_label: dict[str, ChoiceT],
+    labels: dict[ChoiceT, tuple[str, ...]],
+    empty: ChoiceT,
+) -> ChoiceT:
+    label = parse_text(value)
+    if not label:
+        return empty
+    try:
+        return by_label[label]
+    except KeyError:
+        known = "、".join(names[0] for names in labels.values())
+        raise CellError(
+            _("Unknown value %(label)s; use one of %(known)s.") % {"label": label, "known": known}
+        ) from None

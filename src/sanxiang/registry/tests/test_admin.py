@@ -218,6 +218,8 @@ def test_discretion_tier_entered_in_yuan(client, superuser) -> None:
         "tiers-0-order": "1",
         "tiers-0-level": "一般",
         "tiers-0-circumstance": "一般情节",
+        "tiers-0-party_scope": "any",
+        "tiers-0-fine_basis": "fixed",
         "tiers-0-fine_min_yuan": "5000",
         "tiers-0-fine_max_yuan": "10000.50",
         "tiers-0-penalty_types": ["warning", "fine"],
@@ -228,6 +230,66 @@ def test_discretion_tier_entered_in_yuan(client, superuser) -> None:
     tier = m.DiscretionTier.objects.get()
     assert (tier.fine_min_fen, tier.fine_max_fen) == (500_000, 1_000_050)
     assert tier.penalty_types == ["warning", "fine"]
+
+
+def _tier_post(item: m.PowerItem, **tier: str) -> dict[str, object]:
+    data: dict[str, object] = {
+        "power_item": item.pk,
+        "code": "CL-10",
+        "title": "裁量基准",
+        "effective_from": "2022-01-01",
+        "tiers-TOTAL_FORMS": "1",
+        "tiers-INITIAL_FORMS": "0",
+        "tiers-0-order": "1",
+        "tiers-0-level": "严重",
+        "tiers-0-circumstance": "货值金额一万元以上",
+        "tiers-0-party_scope": "any",
+        "tiers-0-fine_basis": "fixed",
+        "tiers-0-penalty_types": ["fine"],
+    }
+    data.update({f"tiers-0-{name}": value for name, value in tier.items()})
+    return data
+
+
+def test_discretion_tier_with_multiples_and_detention(client, superuser) -> None:
+    data = _tier_post(
+        f.PowerItemFactory.create(),
+        fine_basis="goods_value",
+        fine_min_multiple="10",
+        fine_max_multiple="20",
+        party_scope="natural_person",
+        detention_days_min="5",
+        detention_days_max="10",
+    )
+    response = client.post(reverse("admin:registry_discretionstandard_add"), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    tier = m.DiscretionTier.objects.get()
+    assert (tier.fine_basis, tier.fine_min_multiple, tier.fine_max_multiple) == (
+        "goods_value",
+        10,
+        20,
+    )
+    assert (tier.fine_min_fen, tier.detention_days_max) == (None, 10)
+
+
+@pytest.mark.parametrize(
+    ("tier", "field"),
+    [
+        ({"fine_max_multiple": "5"}, "fine_max_multiple"),  # a multiple of a fixed amount
+        (
+            {"fine_basis": "goods_value", "fine_max_yuan": "5000", "fine_max_multiple": "5"},
+            "fine_basis",
+        ),
+        ({"party_scope": "organisation", "detention_days_max": "5"}, "party_scope"),
+    ],
+)
+def test_discretion_tier_shape_errors_show_on_the_field(client, superuser, tier, field) -> None:
+    data = _tier_post(f.PowerItemFactory.create(), **tier)
+    response = client.post(reverse("admin:registry_discretionstandard_add"), data)
+    assert response.status_code == 200
+    [form] = response.context["inline_admin_formsets"][0].formset.forms
+    assert list(form.errors) == [field]
+    assert not m.DiscretionStandard.objects.exists()
 
 
 def test_add_user_with_role_agency_and_department(client, superuser) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from django.conf import settings
 
 from sanxiang.core.testing import assert_api_error
 from sanxiang.registry import models as m
@@ -130,6 +133,56 @@ def test_discretion_standard(client, login_as) -> None:
     assert [t["order"] for t in body["tiers"]] == [1, 2]
     assert body["tiers"][1]["penalty_types"] == ["warning", "fine"]
     assert body["tiers"][0]["fine_max_fen"] is None
+
+
+TIER_TEXT = {"level", "circumstance", "other_penalties"}
+
+
+def test_discretion_tiers_expose_basis_multiples_detention_and_party(client, login_as) -> None:
+    login_as(m.Role.OFFICER)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    standard = f.DiscretionStandardFactory.create()
+    f.DiscretionTierFactory.create(
+        standard=standard,
+        order=1,
+        fine_basis=m.FineBasis.INVESTMENT,
+        fine_min_fen=None,
+        fine_max_fen=None,
+        fine_min_multiple=Decimal("0.01"),
+        fine_max_multiple=Decimal("0.035"),
+        party_scope=m.PartyScope.ORGANISATION,
+    )
+    f.DiscretionTierFactory.create(
+        standard=standard,
+        order=2,
+        penalty_types=["detention", "fine"],
+        detention_days_min=5,
+        detention_days_max=10,
+        party_scope=m.PartyScope.NATURAL_PERSON,
+    )
+
+    tiers = client.get(f"{API}/discretion-standards/{standard.pk}").json()["tiers"]
+
+    multiple, detention = ({k: v for k, v in t.items() if k not in TIER_TEXT} for t in tiers)
+    assert multiple == {
+        "order": 1,
+        "party_scope": "organisation",
+        "fine_basis": "investment",
+        "fine_min_fen": None,
+        "fine_max_fen": None,
+        "fine_min_multiple": "0.01",  # exact decimal strings, no trailing zeros
+        "fine_max_multiple": "0.035",
+        "fine_range_text": "Total investment of the construction project: 1% to 3.5%",
+        "detention_days_min": None,
+        "detention_days_max": None,
+        "penalty_types": ["fine"],
+    }
+    assert detention["fine_basis"] == "fixed"
+    assert (detention["fine_min_fen"], detention["fine_max_fen"]) == (100_000, 500_000)
+    assert detention["fine_min_multiple"] is None
+    assert detention["fine_range_text"] == "1000元 to 5000元"
+    assert (detention["detention_days_min"], detention["detention_days_max"]) == (5, 10)
+    assert detention["party_scope"] == "natural_person"
 
 
 def test_openapi_lists_the_registry_endpoints(client) -> None:

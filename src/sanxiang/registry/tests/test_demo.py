@@ -31,10 +31,13 @@ from sanxiang.registry.models import (
     CertificateStatus,
     DeviceType,
     DiscretionStandard,
+    DiscretionTier,
+    FineBasis,
     Law,
     MajorDecisionRule,
     MajorDecisionTrigger,
     Officer,
+    PartyScope,
     PenaltyType,
     PowerItem,
     RecordingDevice,
@@ -221,6 +224,39 @@ def test_discretion_tiers_stay_inside_the_law(demo: DemoSummary) -> None:
             tier.full_clean()  # ordered range, known penalty types
             if tier.fine_min_fen is not None:
                 assert PenaltyType.FINE in tier.penalty_types
+
+
+def test_fines_by_multiple_detention_and_party_use_their_fields(demo: DemoSummary) -> None:
+    """Multiples are no longer hidden in 其他处罚; one tier, one basis; 行政拘留 in days."""
+    tiers = DiscretionTier.objects.select_related("standard")
+    for tier in tiers:
+        assert "倍以上" not in tier.other_penalties and "日以上" not in tier.other_penalties, tier
+        if tier.fine_basis != FineBasis.FIXED:
+            assert tier.fine_min_fen is None and tier.fine_max_fen is None, tier
+            assert PenaltyType.FINE in tier.penalty_types, tier
+        if tier.detention_days_max is not None:
+            assert PenaltyType.DETENTION in tier.penalty_types, tier
+            assert tier.party_scope == PartyScope.NATURAL_PERSON, tier
+    # 食品安全法第一百二十四条: under 一万元 a fixed range, from 一万元 10 to 20 times the value.
+    food = tiers.filter(standard__code="120000-SJ-CL-001").order_by("order")
+    assert [(t.fine_basis, t.fine_min_multiple, t.fine_max_multiple) for t in food][2:] == [
+        (FineBasis.FIXED, None, None),
+        (FineBasis.GOODS_VALUE, 10, 20),
+    ]
+    assert {t.fine_basis for t in tiers} >= {
+        FineBasis.GOODS_VALUE,
+        FineBasis.ADVERTISING_FEE,
+        FineBasis.ILLEGAL_GAINS,
+        FineBasis.INVESTMENT,
+    }
+    # 固体废物污染环境防治法第一百一十一条第二款 fines 个人 and 单位 differently.
+    waste = tiers.filter(standard__code="120116-BH-CL-002").order_by("order")
+    assert [t.party_scope for t in waste] == [
+        PartyScope.NATURAL_PERSON,
+        PartyScope.ORGANISATION,
+        PartyScope.ORGANISATION,
+    ]
+    assert tiers.filter(detention_days_max=15).count() == 2  # 治安管理处罚法 十五日以下
 
 
 def test_default_major_decision_catalogue(demo: DemoSummary) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from sanxiang.registry import models as m
+from sanxiang.registry.models.major_decisions import PartyScope as MajorDecisionPartyScope
 from sanxiang.registry.models.officers import NOT_YET_VALID
 from sanxiang.registry.tests import factories as f
 
@@ -103,6 +107,53 @@ class TestConstraints:
         )
         f.DiscretionTierFactory.create(standard=standard, fine_min_fen=5, fine_max_fen=5)
 
+    def test_tier_has_one_fine_basis(self) -> None:
+        standard = f.DiscretionStandardFactory.create()
+
+        def tier(**fields: Any) -> m.DiscretionTier:
+            return f.DiscretionTierFactory.create(standard=standard, **fields)
+
+        goods = {"fine_basis": m.FineBasis.GOODS_VALUE, "fine_min_fen": None, "fine_max_fen": None}
+        _violates(lambda: tier(fine_max_multiple=Decimal(3)))  # fixed basis with a multiple
+        _violates(lambda: tier(**goods))  # a basis without multiples
+        _violates(lambda: tier(**{**goods, "fine_max_fen": 100}, fine_max_multiple=Decimal(3)))
+        _violates(lambda: tier(**goods, fine_min_multiple=Decimal(3), fine_max_multiple=1))
+        _violates(lambda: tier(**goods, fine_min_multiple=Decimal(-1)))
+        tier(**goods, fine_min_multiple=Decimal(10), fine_max_multiple=Decimal(20))
+        tier(**goods, fine_max_multiple=Decimal("0.0005"))  # 万分之五, open minimum
+        tier(fine_min_fen=None, fine_max_fen=None)  # no fine at all
+
+    def test_tier_detention_days(self) -> None:
+        standard = f.DiscretionStandardFactory.create()
+
+        def tier(**fields: Any) -> m.DiscretionTier:
+            return f.DiscretionTierFactory.create(standard=standard, **fields)
+
+        _violates(lambda: tier(detention_days_min=10, detention_days_max=5))
+        _violates(lambda: tier(detention_days_max=16))  # one violation: at most 十五日
+        _violates(lambda: tier(detention_days_min=0))
+        _violates(lambda: tier(detention_days_max=5, party_scope=m.PartyScope.ORGANISATION))
+        tier(detention_days_min=10, detention_days_max=15, party_scope=m.PartyScope.NATURAL_PERSON)
+        tier(detention_days_max=5)
+
+    def test_major_rule_name_unique_per_catalogue(self) -> None:
+        # The platform default (no agency) is one catalogue, although NULLs are distinct in SQL.
+        rule = f.MajorDecisionRuleFactory.create(name="经过听证程序作出的决定")
+        _violates(lambda: f.MajorDecisionRuleFactory.create(name=rule.name))
+        agency = f.AgencyFactory.create()
+        f.MajorDecisionRuleFactory.create(agency=agency, name=rule.name)
+        f.MajorDecisionRuleFactory.create(agency=f.AgencyFactory.create(), name=rule.name)
+        _violates(lambda: f.MajorDecisionRuleFactory.create(agency=agency, name=rule.name))
+
+    def test_major_rule_duplicate_found_by_full_clean(self) -> None:
+        rule = f.MajorDecisionRuleFactory.create()
+        duplicate = m.MajorDecisionRule(
+            name=rule.name, trigger=rule.trigger, legal_basis=rule.legal_basis
+        )
+        with translation.override("en"), pytest.raises(ValidationError) as caught:
+            duplicate.full_clean()
+        assert caught.value.messages == ["The catalogue already has a rule with this name."]
+
     def test_tier_order_unique_in_standard(self) -> None:
         tier = f.DiscretionTierFactory.create(order=1)
         _violates(lambda: f.DiscretionTierFactory.create(standard=tier.standard, order=1))
@@ -176,3 +227,79 @@ def test_officer_id_number_validated_by_gb_11643() -> None:
     with pytest.raises(ValidationError) as caught:
         officer.full_clean()
     assert "id_number" in caught.value.message_dict
+
+
+GOODS = m.FineBasis.GOODS_VALUE
+
+
+def _tier(**fields: Any) -> m.DiscretionTier:
+    defaults: dict[str, Any] = {"fine_min_fen": None, "fine_max_fen": None}
+    return f.DiscretionTierFactory.build(
+        standard=f.DiscretionStandardFactory.create(), **{**defaults, **fields}
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "field_in_error"),
+    [
+        ({"fine_min_multiple": Decimal(1)}, "fine_min_multiple"),
+        ({"fine_basis": GOODS, "fine_min_fen": 100, "fine_max_multiple": 3}, "fine_basis"),
+        ({"fine_basis": GOODS}, "fine_max_multiple"),
+        (
+            {"fine_basis": GOODS, "fine_min_multiple": 3, "fine_max_multiple": 2},
+            "fine_max_multiple",
+        ),
+        ({"detention_days_min": 10, "detention_days_max": 5}, "detention_days_max"),
+        ({"detention_days_max": 5, "party_scope": m.PartyScope.ORGANISATION}, "party_scope"),
+        ({"detention_days_max": 20}, "detention_days_max"),
+        ({"fine_basis": GOODS, "fine_max_multiple": Decimal("0.00001")}, "fine_max_multiple"),
+    ],
+)
+def test_tier_shape_errors_name_the_field(fields, field_in_error) -> None:
+    # Each lands on a field the admin form and the spreadsheet show, not on the whole tier.
+    with pytest.raises(ValidationError) as caught:
+        _tier(**fields).full_clean()
+    assert list(caught.value.message_dict) == [field_in_error]
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        ({"fine_min_fen": 100_000, "fine_max_fen": 500_000}, "1000元 to 5000元"),
+        ({"fine_min_fen": 0, "fine_max_fen": 500_000}, "up to 5000元"),
+        ({"fine_max_fen": 500_050}, "up to 5000.50元"),
+        ({"fine_min_fen": 100_000}, "1000元 or more"),
+        ({"fine_min_fen": 20_000, "fine_max_fen": 20_000}, "200元"),
+        ({}, ""),
+        (
+            {"fine_basis": GOODS, "fine_min_multiple": 10, "fine_max_multiple": 20},
+            "Value of the goods: 10× to 20×",
+        ),
+        (
+            {"fine_basis": GOODS, "fine_min_multiple": "0.5", "fine_max_multiple": 3},
+            "Value of the goods: 50% to 3×",
+        ),
+        (
+            {
+                "fine_basis": m.FineBasis.INVESTMENT,
+                "fine_min_multiple": Decimal("0.0100"),
+                "fine_max_multiple": Decimal("0.0350"),
+            },
+            "Total investment of the construction project: 1% to 3.5%",
+        ),
+        (
+            {"fine_basis": m.FineBasis.ILLEGAL_GAINS, "fine_max_multiple": Decimal(5)},
+            "Illegal gains: up to 5×",
+        ),
+    ],
+)
+def test_fine_range_text(fields, text) -> None:
+    tier = _tier(**{key: Decimal(v) if "multiple" in key else v for key, v in fields.items()})
+    tier.full_clean()
+    with translation.override("en"):
+        assert tier.fine_range_text() == text
+    assert tier.has_fine is bool(text)
+
+
+def test_party_scope_still_importable_from_major_decisions() -> None:
+    assert MajorDecisionPartyScope is m.PartyScope
