@@ -131,6 +131,18 @@ def private_fields_visible(
     return (scope or private_scope(user)).covers(officer.agency_id)
 
 
+def roster_carries_id_numbers(user: AnyUser) -> bool:
+    """Whether a downloaded roster file may carry resident ID numbers.
+
+    A file leaves the platform and its audit trail, so it is narrower than a page: only an
+    administrator (the whole roster) and a supervisor (the agencies it supervises, TJ-SUP-24)
+    get ID numbers. Agency staff see their colleagues' numbers on screen but download the
+    roster without them.
+    """
+    account = _account(user)
+    return is_administrator(user) or (account is not None and account.role == Role.SUPERVISOR)
+
+
 def visible_officers(user: AnyUser, *, scope: AgencyScope | None = None) -> QuerySet[Officer]:
     """Active officers of every agency, plus inactive ones inside the private scope."""
     scope = scope or private_scope(user)

@@ -23,17 +23,25 @@ from sanxiang.registry.models import (
     User,
 )
 from sanxiang.registry.spreadsheets import (
+    agencies_export,
+    agencies_import,
     discretion_standards_export,
     discretion_standards_import,
+    officers_export,
+    officers_import,
     power_items_export,
     power_items_import,
 )
 
 __all__ = [
+    "agencies_export",
+    "agencies_import",
     "certificate_set_status",
     "device_record_review",
     "discretion_standards_export",
     "discretion_standards_import",
+    "officers_export",
+    "officers_import",
     "power_items_export",
     "power_items_import",
 ]

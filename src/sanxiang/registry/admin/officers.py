@@ -1,4 +1,4 @@
-"""Admin of officers, certificates and recording devices.
+"""Admin of officers, certificates and recording devices; the roster imports from Excel.
 
 Certificate status and device reviews change through their services
 (`certificate_set_status`, `device_record_review`), so the admin enforces the same rules
@@ -17,8 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.errors import ApplicationError
+from sanxiang.registry.admin.spreadsheets import SpreadsheetModelAdmin
 from sanxiang.registry.models import Certificate, Officer, RecordingDevice, TrainingRecord
-from sanxiang.registry.services import certificate_set_status, device_record_review
+from sanxiang.registry.services import (
+    certificate_set_status,
+    device_record_review,
+    officers_export,
+    officers_import,
+)
+from sanxiang.registry.spreadsheets import officers as officer_sheet
 
 _CERTIFICATE_STATUS_FIELDS = ("status", "status_reason")
 _DEVICE_REVIEW_FIELDS = (
@@ -46,7 +53,9 @@ class TrainingRecordInline(admin.TabularInline):
 
 
 @admin.register(Officer)
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(SpreadsheetModelAdmin):
+    """Officers with their certificates and training; the roster also comes from Excel."""
+
     list_display = (
         "name",
         "agency",
@@ -60,6 +69,13 @@ class OfficerAdmin(admin.ModelAdmin):
     autocomplete_fields = ("agency", "department", "user")
     list_select_related = ("agency", "department")
     inlines = (CertificateInline, TrainingRecordInline)
+    spreadsheet_import = staticmethod(officers_import)
+    spreadsheet_export = staticmethod(officers_export)
+    spreadsheet_file_name = officer_sheet.FILE_NAME
+    spreadsheet_help = _(
+        "Officers are matched by resident ID number and certificates by certificate number; "
+        "an officer with several certificates takes one row per certificate."
+    )
 
 
 def _restore_initial(obj: Any, form: ModelForm[Any], names: tuple[str, ...]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Admin of regions, agencies, departments and accounts."""
+"""Admin of regions, agencies (also imported from Excel), departments and accounts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.registry.admin.spreadsheets import SpreadsheetModelAdmin
 from sanxiang.registry.models import Agency, Department, Region, User
+from sanxiang.registry.services import agencies_export, agencies_import
+from sanxiang.registry.spreadsheets import agencies as agency_sheet
 
 
 @admin.register(Region)
@@ -26,7 +29,7 @@ class DepartmentInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(SpreadsheetModelAdmin):
     list_display = (
         "name",
         "short_name",
@@ -42,6 +45,13 @@ class AgencyAdmin(admin.ModelAdmin):
     autocomplete_fields = ("region", "parent", "supervising_body")
     list_select_related = ("region", "supervising_body")
     inlines = (DepartmentInline,)
+    spreadsheet_import = staticmethod(agencies_import)
+    spreadsheet_export = staticmethod(agencies_export)
+    spreadsheet_file_name = agency_sheet.FILE_NAME
+    spreadsheet_help = _(
+        "Agencies are matched by credit code and departments by name within their agency; "
+        "上级机关 and 监督机关 may name an agency further down the file."
+    )
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012 - admin API
     fieldsets = (
         (None, {"fields": ("name", "short_name", "credit_code", "kind", "region", "is_active")}),

@@ -13,6 +13,7 @@ from sanxiang.registry.selectors.officers import (
     certificate_status_lookup,
     officer_get,
     officer_list,
+    officer_roster,
 )
 from sanxiang.registry.selectors.organisations import (
     DeviceRatio,
@@ -20,6 +21,7 @@ from sanxiang.registry.selectors.organisations import (
     TrainingShortfall,
     agency_get,
     agency_list,
+    agency_list_with_departments,
     certified_officers,
     device_ratio,
     officers_short_of_training,
@@ -47,6 +49,7 @@ __all__ = [
     "TrainingShortfall",
     "agency_get",
     "agency_list",
+    "agency_list_with_departments",
     "certificate_status_lookup",
     "certified_officers",
     "device_ratio",
@@ -54,6 +57,7 @@ __all__ = [
     "discretion_standard_list",
     "officer_get",
     "officer_list",
+    "officer_roster",
     "officers_short_of_training",
     "power_item_get",
     "power_item_list",

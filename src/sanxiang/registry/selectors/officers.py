@@ -21,7 +21,7 @@ from sanxiang.registry.access import (
     private_scope,
     visible_officers,
 )
-from sanxiang.registry.models import Certificate, Officer
+from sanxiang.registry.models import Certificate, Officer, TrainingRecord
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,29 @@ def officer_get(*, user: AnyUser, officer_id: int) -> OfficerCard:
     scope = private_scope(user)
     officer = get_or_not_found(_with_relations(visible_officers(user, scope=scope)), pk=officer_id)
     return _officer_card(officer, scope=scope, today=timezone.localdate())
+
+
+def officer_roster(*, user: AnyUser, scope: AgencyScope | None = None) -> list[Officer]:
+    """Every officer inside the user's private scope, inactive ones too: the roster sheet.
+
+    Model instances with agency, department, certificates (by number) and training records
+    loaded, ordered by agency and name; empty outside any private scope. They carry the ID
+    number: the caller decides whether to write it (`access.roster_carries_id_numbers`).
+    Constant in queries: the scope, the officers, certificates and training.
+    """
+    scope = scope or private_scope(user)
+    if scope.is_empty:
+        return []
+    officers = (
+        Officer.objects.filter(scope.q("agency"))
+        .select_related("agency", "department")
+        .prefetch_related(
+            Prefetch("certificates", queryset=Certificate.objects.order_by("number")),
+            Prefetch("training", queryset=TrainingRecord.objects.order_by("year")),
+        )
+        .order_by("agency__name", "name", "pk")
+    )
+    return list(officers)
 
 
 def certificate_status_lookup(

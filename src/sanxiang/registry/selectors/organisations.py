@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from sanxiang.registry.access import AnyUser, visible_agencies
 from sanxiang.registry.models import (
     Agency,
     CertificateStatus,
+    Department,
     DeviceStatus,
     DeviceType,
     Officer,
@@ -95,6 +96,16 @@ def agency_list(*, user: AnyUser) -> QuerySet[Agency]:
         visible_agencies(user)
         .select_related("region", "supervising_body")
         .order_by("region_id", "name")
+    )
+
+
+def agency_list_with_departments(*, user: AnyUser) -> QuerySet[Agency]:
+    """`agency_list` with the parent agency and the departments (by name) loaded: the agency
+    sheet. Four queries whatever the number of agencies."""
+    return (
+        agency_list(user=user)
+        .select_related("parent")
+        .prefetch_related(Prefetch("departments", queryset=Department.objects.order_by("name")))
     )
 
 

@@ -1,5 +1,8 @@
 """Cell parsers: raw openpyxl values (str, int, float, datetime, None) to checked values.
 
+Identity numbers and credit codes are checked by `core.identity` (GB 11643) and
+`core.creditcode` (GB 32100) and come back in the canonical form the models store.
+
 Each raises `CellError` with a translated reason. Amounts are read in yuan and returned in
 integer fen through `core.money` (DESIGN decision 7): a float from Excel goes through its
 shortest decimal representation, never through float arithmetic.
@@ -14,7 +17,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sanxiang.core.creditcode import parse_credit_code
 from sanxiang.core.errors import ApplicationError
+from sanxiang.core.identity import normalise_resident_id, parse_resident_id
 from sanxiang.core.money import Fen, yuan_to_fen
 from sanxiang.registry.models.discretion import MAX_DETENTION_DAYS
 from sanxiang.registry.spreadsheets.engine import CellError
@@ -136,3 +141,65 @@ def parse_detention_days(value: Any) -> int | None:
 def split_list(value: Any) -> list[str]:
     """Several entries in one cell, separated by ；, ;, 、 or line breaks."""
     return [part.strip() for part in LIST_SEPARATORS.split(parse_text(value)) if part.strip()]
+
+
+_YES, _NO = ("是", "有", "Y", "YES"), ("否", "无", "N", "NO")
+
+
+def parse_yes_no(value: Any) -> bool:
+    """A 是/否 cell (also a TRUE/FALSE cell); empty means 否."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    text = parse_text(value).upper()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise CellError(_("Write 是 or 否, not %(value)s.") % {"value": value})
+
+
+_MAX_YEARLY_HOURS = 8784  # hours in a leap year: anything above is a typing error
+
+
+def parse_hours(value: Any) -> int | None:
+    """Whole hours such as 40, "40学时" or "40小时", from 0 to the hours of a year; empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip().removesuffix("学时").removesuffix("小时").strip()
+        value = int(text) if text.isdigit() else value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MAX_YEARLY_HOURS:
+        return value
+    raise CellError(
+        _("%(value)s is not a whole number of hours from 0 to %(max)s.")
+        % {"value": value, "max": _MAX_YEARLY_HOURS}
+    )
+
+
+def parse_resident_id_cell(value: Any) -> str:
+    """A resident ID number (GB 11643), blanks inside removed; returned in canonical form.
+
+    An 18-digit number typed into a numeric cell has already lost its last digits in Excel
+    (a double holds 15 or 16), so such a cell is refused with that explanation.
+    """
+    if isinstance(value, float):
+        raise CellError(
+            _("The ID number was stored as a number and lost digits; format the column as text.")
+        )
+    number = normalise_resident_id("".join(parse_text(value).split()))
+    try:
+        return parse_resident_id(number).number
+    except ApplicationError as error:
+        raise CellError(error.message) from None
+
+
+def parse_credit_code_cell(value: Any) -> str:
+    """A unified social credit code (GB 32100, check character included), canonical form."""
+    try:
+        return parse_credit_code(parse_text(value)).number
+    except ApplicationError as error:
+        raise CellError(error.message) from None

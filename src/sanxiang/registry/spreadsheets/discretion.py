@@ -67,8 +67,11 @@ from sanxiang.registry.spreadsheets.engine import (
 from sanxiang.registry.spreadsheets.imports import (
     AgencyResolver,
     ImportReport,
+    assign_fields,
+    check_repeated_cells,
     duplicate_reason,
     save_checked,
+    unknown_agency_reason,
 )
 
 SHEET_NAME = "裁量基准"
@@ -198,13 +201,7 @@ def _resolve_item(
     if row.values.get("agency"):
         agency = agencies.resolve(row.values["agency"])
         if agency is None:
-            _problem(
-                problems,
-                row,
-                "agency",
-                _("Unknown agency %(agency)s; give its exact name or credit code.")
-                % {"agency": row.values["agency"]},
-            )
+            _problem(problems, row, "agency", unknown_agency_reason(row.values["agency"]))
             return None
         candidates = [item for item in candidates if item.agency_id == agency.pk]
     if len(candidates) == 1:
@@ -221,15 +218,15 @@ def _resolve_item(
 
 
 def _check_same_standard(first: SheetRow, row: SheetRow, problems: list[ImportProblem]) -> None:
-    for key in _STANDARD_KEYS:
-        if key in first.values and key in row.values and first.values[key] != row.values[key]:
-            _problem(
-                problems,
-                row,
-                key,
-                _("Differs from row %(row)s, which has the same standard code.")
-                % {"row": first.number},
-            )
+    check_repeated_cells(
+        first,
+        row,
+        keys=_STANDARD_KEYS,
+        headers=_HEADER_BY_KEY,
+        reason=_("Differs from row %(row)s, which has the same standard code.")
+        % {"row": first.number},
+        problems=problems,
+    )
 
 
 def _apply(
@@ -248,7 +245,7 @@ def _apply(
         is_new = standard is None
         if standard is None:
             standard = DiscretionStandard(code=values["code"])
-        changed = _assign(standard, values, _STANDARD_FIELDS, present)
+        changed = assign_fields(standard, values, _STANDARD_FIELDS, present)
         if standard.power_item_id != plan.power_item.pk:
             standard.power_item = plan.power_item
             changed = True
@@ -270,17 +267,6 @@ def _apply(
     return ImportReport(created=created, updated=updated, unchanged=unchanged)
 
 
-def _assign(
-    instance: Any, values: dict[str, Any], fields: tuple[str, ...], present: frozenset[str]
-) -> bool:
-    changed = False
-    for name in fields:
-        if name in present and name in values and getattr(instance, name) != values[name]:
-            setattr(instance, name, values[name])
-            changed = True
-    return changed
-
-
 def _sync_tiers(
     standard: DiscretionStandard,
     plan: _Plan,
@@ -295,7 +281,7 @@ def _sync_tiers(
         tier = current.pop(row.values["order"], None)
         if tier is None:
             tier = DiscretionTier(standard=standard, order=row.values["order"])
-        if _assign(tier, row.values, TIER_FIELDS, present) or tier.pk is None:
+        if assign_fields(tier, row.values, TIER_FIELDS, present) or tier.pk is None:
             changed = True
             save_checked(
                 tier,

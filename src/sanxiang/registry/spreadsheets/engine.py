@@ -4,6 +4,9 @@ Contract:
 * A sheet kind declares its `Column`s: a key, the Chinese header agencies write (data format,
   so not translated), optional aliases, whether the column may be absent, whether a cell is
   required, and a parser turning the raw cell into a Python value or raising `CellError`.
+* A sheet kind may also declare `ColumnFamily`s: any number of columns whose header follows a
+  pattern (one per year: 2024年度培训学时, 2025年度培训学时 …); each header found becomes a
+  `Column` of its own, listed in `ParsedSheet.found`.
 * `read_sheet` finds the header row (one of the first rows, so a title line above it is
   fine), maps headers to columns after normalising spaces, asterisks and full-width brackets,
   parses every non-empty row and returns the parsed rows together with *every* problem found,
@@ -16,6 +19,7 @@ Contract:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -67,6 +71,18 @@ class Column:
     number_format: str | None = None
 
 
+@dataclass(frozen=True)
+class ColumnFamily:
+    """Columns whose normalised header matches `pattern`, as many as the sheet has.
+
+    `column` builds the column of one matching header; its key must differ per header (e.g.
+    it carries the year). Family columns are always optional columns.
+    """
+
+    pattern: re.Pattern[str]
+    column: Callable[[re.Match[str]], Column]
+
+
 @dataclass
 class SheetRow:
     number: int
@@ -80,6 +96,7 @@ class ParsedSheet:
     problems: list[ImportProblem] = field(default_factory=list)
     header_row: int = 1
     present: frozenset[str] = frozenset()  # keys of the columns found in the sheet
+    found: tuple[Column, ...] = ()  # the columns found, in sheet order (family columns too)
 
 
 def normalise_header(value: Any) -> str:
@@ -90,17 +107,28 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _header_map(cells: Sequence[Any], columns: Sequence[Column]) -> dict[int, Column]:
+def _header_map(
+    cells: Sequence[Any], columns: Sequence[Column], families: Sequence[ColumnFamily]
+) -> dict[int, Column]:
     by_header: dict[str, Column] = {}
     for column in columns:
         for name in (column.header, *column.aliases):
             by_header[normalise_header(name)] = column
     found: dict[int, Column] = {}
     for index, cell in enumerate(cells):
-        match = by_header.get(normalise_header(cell))
-        if match is not None and match not in found.values():
+        header = normalise_header(cell)
+        match = by_header.get(header) or _family_column(header, families)
+        if match is not None and match.key not in {c.key for c in found.values()}:
             found[index] = match
     return found
+
+
+def _family_column(header: str, families: Sequence[ColumnFamily]) -> Column | None:
+    for family in families:
+        matched = family.pattern.fullmatch(header)
+        if matched:
+            return family.column(matched)
+    return None
 
 
 def _open(file: IO[bytes] | bytes) -> Any:
@@ -114,7 +142,11 @@ def _open(file: IO[bytes] | bytes) -> Any:
 
 
 def read_sheet(
-    file: IO[bytes] | bytes, *, columns: Sequence[Column], sheet_name: str
+    file: IO[bytes] | bytes,
+    *,
+    columns: Sequence[Column],
+    sheet_name: str,
+    families: Sequence[ColumnFamily] = (),
 ) -> ParsedSheet:
     """Parse the sheet named `sheet_name` (else the first sheet) against `columns`."""
     workbook = _open(file)
@@ -122,12 +154,14 @@ def read_sheet(
         sheet = (
             workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
         )
-        return _parse_rows(sheet.iter_rows(values_only=True), columns)
+        return _parse_rows(sheet.iter_rows(values_only=True), columns, families)
     finally:
         workbook.close()
 
 
-def _parse_rows(rows: Iterable[Sequence[Any]], columns: Sequence[Column]) -> ParsedSheet:
+def _parse_rows(
+    rows: Iterable[Sequence[Any]], columns: Sequence[Column], families: Sequence[ColumnFamily]
+) -> ParsedSheet:
     result = ParsedSheet()
     needed = [c for c in columns if not c.optional_column]
     mapping: dict[int, Column] | None = None
@@ -135,12 +169,13 @@ def _parse_rows(rows: Iterable[Sequence[Any]], columns: Sequence[Column]) -> Par
     data_rows = 0
     for number, cells in enumerate(rows, start=1):
         if mapping is None:
-            candidate = _header_map(cells, columns)
+            candidate = _header_map(cells, columns, families)
             if len(candidate) > len(best[1]):
                 best = (number, candidate)
             if all(c in candidate.values() for c in needed):
                 mapping, result.header_row = candidate, number
                 result.present = frozenset(c.key for c in candidate.values())
+                result.found = tuple(candidate[index] for index in sorted(candidate))
             elif number >= _HEADER_SEARCH_ROWS:
                 break
             continue

@@ -1,8 +1,9 @@
-"""What every sheet import shares: the report, agency lookup and model-validation problems."""
+"""What every sheet import shares: the report, agency lookup, repeated cells that must agree
+and model-validation problems."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core.creditcode import normalise_credit_code
 from sanxiang.registry.models import Agency
-from sanxiang.registry.spreadsheets.engine import ImportProblem
+from sanxiang.registry.spreadsheets.engine import ImportProblem, SheetRow
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,41 @@ class AgencyResolver:
 
     def resolve(self, text: str) -> Agency | None:
         return self._by_key.get(text.strip()) or self._by_key.get(normalise_credit_code(text))
+
+
+def unknown_agency_reason(text: str) -> str:
+    return _("Unknown agency %(agency)s; give its exact name or credit code.") % {"agency": text}
+
+
+def check_repeated_cells(
+    first: SheetRow,
+    row: SheetRow,
+    *,
+    keys: Iterable[str],
+    headers: Mapping[str, str],
+    reason: str,
+    problems: list[ImportProblem],
+) -> None:
+    """Cells that repeat on every row of one record (a standard, an officer) must agree.
+
+    A cell that could not be read on either row was reported already and is not compared.
+    """
+    for key in keys:
+        if key in first.values and key in row.values and first.values[key] != row.values[key]:
+            problems.append(ImportProblem(row.number, headers[key], reason))
+
+
+def assign_fields(
+    instance: models.Model, values: Mapping[str, Any], names: Iterable[str], present: frozenset[str]
+) -> bool:
+    """Copy `values[name]` onto `instance` for each column present in the sheet and read;
+    returns whether anything changed. A column missing from the sheet leaves its field alone."""
+    changed = False
+    for name in names:
+        if name in present and name in values and getattr(instance, name) != values[name]:
+            setattr(instance, name, values[name])
+            changed = True
+    return changed
 
 
 def save_checked(

@@ -1,5 +1,5 @@
-"""The Chinese labels agencies write in their sheets: act types, penalty types, fine bases and
-the parties a tier applies to.
+"""The Chinese labels agencies write in their sheets: act types, penalty types, fine bases, the
+parties a tier applies to, agency kinds and certificate statuses.
 
 These are part of the file format (like the column headers), so they are fixed Chinese
 constants, not translations. Penalty types follow the wording of LAW-APL-9.
@@ -11,11 +11,18 @@ from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
 
-from sanxiang.registry.models import ActType, FineBasis, PartyScope, PenaltyType
+from sanxiang.registry.models import (
+    ActType,
+    AgencyKind,
+    CertificateStatus,
+    FineBasis,
+    PartyScope,
+    PenaltyType,
+)
 from sanxiang.registry.spreadsheets.cells import parse_text, split_list
 from sanxiang.registry.spreadsheets.engine import CellError
 
-ChoiceT = TypeVar("ChoiceT", FineBasis, PartyScope)
+ChoiceT = TypeVar("ChoiceT", FineBasis, PartyScope, AgencyKind, CertificateStatus)
 
 # The first label of each entry is the one written on export.
 ACT_TYPE_LABELS: dict[ActType, tuple[str, ...]] = {
@@ -64,6 +71,27 @@ PARTY_SCOPE_LABELS: dict[PartyScope, tuple[str, ...]] = {
     PartyScope.ORGANISATION: ("单位", "法人或者其他组织", "法人和其他组织"),
 }
 
+AGENCY_KIND_LABELS: dict[AgencyKind, tuple[str, ...]] = {
+    AgencyKind.GOVERNMENT: ("人民政府",),
+    AgencyKind.DEPARTMENT: ("政府工作部门", "政府部门"),
+    AgencyKind.AUTHORISED: ("法律法规授权组织", "授权组织"),
+    AgencyKind.ENTRUSTED: ("受委托组织", "委托组织"),
+    AgencyKind.SUPERVISOR: (
+        "行政执法监督机关",
+        "行政执法监督机关(司法行政部门)",
+        "行政执法监督机关（司法行政部门）",
+        "司法行政部门",
+    ),
+}
+
+# An empty cell means 有效. 过期 may be imported as data (an agency's record of the past).
+CERTIFICATE_STATUS_LABELS: dict[CertificateStatus, tuple[str, ...]] = {
+    CertificateStatus.VALID: ("有效",),
+    CertificateStatus.EXPIRED: ("过期", "已过期"),
+    CertificateStatus.SUSPENDED: ("暂扣", "已暂扣"),
+    CertificateStatus.REVOKED: ("吊销", "已吊销", "收回"),
+}
+
 _ACT_TYPE_BY_LABEL = {label: act for act, labels in ACT_TYPE_LABELS.items() for label in labels}
 _PENALTY_BY_LABEL = {
     label: penalty for penalty, labels in PENALTY_TYPE_LABELS.items() for label in labels
@@ -75,6 +103,12 @@ _FINE_BASIS_BY_LABEL = {
 }
 _PARTY_SCOPE_BY_LABEL = {
     label: scope for scope, labels in PARTY_SCOPE_LABELS.items() for label in labels
+}
+_AGENCY_KIND_BY_LABEL = {
+    label: kind for kind, labels in AGENCY_KIND_LABELS.items() for label in labels
+}
+_CERTIFICATE_STATUS_BY_LABEL = {
+    label: status for status, labels in CERTIFICATE_STATUS_LABELS.items() for label in labels
 }
 
 
@@ -134,14 +168,35 @@ def parse_party_scope(value: Any) -> PartyScope:
     return _parse_label(value, _PARTY_SCOPE_BY_LABEL, PARTY_SCOPE_LABELS, PartyScope.ANY)
 
 
+def agency_kind_label(kind: str) -> str:
+    return AGENCY_KIND_LABELS[AgencyKind(kind)][0]
+
+
+def certificate_status_label(status: str) -> str:
+    return CERTIFICATE_STATUS_LABELS[CertificateStatus(status)][0]
+
+
+def parse_agency_kind(value: Any) -> AgencyKind:
+    """主体类型: 人民政府, 政府工作部门, 法律法规授权组织, 受委托组织 or 行政执法监督机关."""
+    return _parse_label(value, _AGENCY_KIND_BY_LABEL, AGENCY_KIND_LABELS, None)
+
+
+def parse_certificate_status(value: Any) -> CertificateStatus:
+    """证件状态: 有效, 过期, 暂扣 or 吊销; empty means 有效."""
+    return _parse_label(
+        value, _CERTIFICATE_STATUS_BY_LABEL, CERTIFICATE_STATUS_LABELS, CertificateStatus.VALID
+    )
+
+
 def _parse_label(
     value: Any,
     by_label: dict[str, ChoiceT],
     labels: dict[ChoiceT, tuple[str, ...]],
-    empty: ChoiceT,
+    empty: ChoiceT | None,
 ) -> ChoiceT:
+    """The choice `value` names; an empty cell is `empty`, or unknown when that is None."""
     label = parse_text(value)
-    if not label:
+    if not label and empty is not None:
         return empty
     try:
         return by_label[label]

@@ -26,7 +26,6 @@ from typing import IO
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from sanxiang.registry.access import AnyUser, require_administrator
 from sanxiang.registry.models import Agency, BasisKind, PowerItem, PowerItemBasis, Provision, User
@@ -45,6 +44,7 @@ from sanxiang.registry.spreadsheets.imports import (
     ImportReport,
     duplicate_reason,
     save_checked,
+    unknown_agency_reason,
 )
 from sanxiang.registry.spreadsheets.labels import act_type_label, parse_act_type
 from sanxiang.registry.spreadsheets.references import (
@@ -144,12 +144,7 @@ def _plan(
             agency = agencies.resolve(row.values["agency"])
             if agency is None:
                 problems.append(
-                    ImportProblem(
-                        row.number,
-                        AGENCY,
-                        _("Unknown agency %(agency)s; give its exact name or credit code.")
-                        % {"agency": row.values["agency"]},
-                    )
+                    ImportProblem(row.number, AGENCY, unknown_agency_reason(row.values["agency"]))
                 )
         basis: dict[BasisKind, set[Provision]] = {}
         for key, (kind, header) in _BASIS_COLUMNS.items():

@@ -36,3 +36,9 @@ def read_back(content: bytes) -> list[tuple[Any, ...]]:
 def problems_of(caught: pytest.ExceptionInfo[ApplicationError]) -> set[tuple[int, str]]:
     assert caught.value.code == "import.invalid"
     return {(p["row"], p["column"]) for p in caught.value.extra["problems"]}
+
+
+def reasons_of(caught: pytest.ExceptionInfo[ApplicationError]) -> dict[tuple[int, str], str]:
+    """Every problem of a refused import as (row, column) → reason."""
+    assert caught.value.code == "import.invalid"
+    return {(p["row"], p["column"]): p["reason"] for p in caught.value.extra["problems"]}
