@@ -173,6 +173,7 @@ class ApprovalResult(models.TextChoices):
     PENDING = "pending", _("Pending")
     APPROVED = "approved", _("Approved")  # 同意
     REJECTED = "rejected", _("Rejected")  # 不同意 / 退回
+    CANCELLED = "cancelled", _("Not reached")  # round ended by a rejection at another level
 
 
 class PreservationStatus(models.TextChoices):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ninja",
     "sanxiang.core",
     "sanxiang.registry",
+    "sanxiang.cases",
     "sanxiang.web",
 ]
 

@@ -61,3 +61,31 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+SEQUENCE_SCOPE_MAX_LENGTH = 64
+
+
+class Sequence(models.Model):
+    """A gapless yearly counter (流水号 / sequence number) for one scope.
+
+    Document and case numbers (案号, 文号) run from 1 each year without gaps or repeats
+    (STD-9704-7.2.5: "发文顺序号不加'第'字，不编虚位"); `core.sequences.next_in_sequence` is
+    the only writer and takes the row lock, so the number is drawn inside the caller's
+    transaction and rolls back with it. `scope` is chosen by the caller, e.g. "case:12".
+    """
+
+    scope = models.CharField(_("scope"), max_length=SEQUENCE_SCOPE_MAX_LENGTH)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_value = models.PositiveIntegerField(_("last value"), default=0)
+
+    class Meta:
+        verbose_name = _("sequence")
+        verbose_name_plural = _("sequences")
+        ordering = ("scope", "year")
+        constraints = (
+            models.UniqueConstraint(fields=["scope", "year"], name="sequence_scope_year_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.year}: {self.last_value}"

@@ -1,0 +1,133 @@
+"""The one writer of case events (STYLE 6; DESIGN decision 6).
+
+`record_case_event` is the only code that creates a `CaseEvent`; the tamper-evident ledger
+issue extends it (each event becomes a ledger leaf), so no other module may write events.
+`EVENT_LABELS` gives each dotted action its label for timelines; `current_request_id` lets the
+web layer tag events with the request that caused them.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.cases.models import Case, CaseEvent
+from sanxiang.registry.models import User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+__all__ = ["EVENT_LABELS", "current_request_id", "field_changes", "record_case_event"]
+
+# Set by request middleware (or a task) so that events carry the request id; empty otherwise.
+current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "sanxiang_request_id", default=""
+)
+
+EVENT_LABELS: dict[str, StrOrPromise] = {
+    "cases.lead_registered": _("Lead registered"),
+    "cases.updated": _("Case details changed"),
+    "cases.filing_submitted": _("Submitted for filing"),
+    "cases.filed": _("Case filed"),
+    "cases.declined": _("Lead not filed"),
+    "cases.party_added": _("Party added"),
+    "cases.party_updated": _("Party changed"),
+    "cases.party_removed": _("Party removed"),
+    "cases.delivery_consent_recorded": _("Consent to electronic delivery recorded"),
+    "cases.officers_assigned": _("Officers assigned"),
+    "cases.recusal_applied": _("Recusal applied for"),
+    "cases.recusal_decided": _("Recusal decided"),
+    "cases.investigation_started": _("Investigation started"),
+    "cases.record_added": _("Investigation record added"),
+    "cases.preservation_started": _("Evidence preserved"),
+    "cases.preservation_disposed": _("Preserved evidence disposed of"),
+    "cases.preservation_lapsed": _("Preservation lapsed"),
+    "cases.investigation_ended": _("Investigation concluded"),
+    "cases.returned_to_investigation": _("Returned for further investigation"),
+    "cases.approval_submitted": _("Submitted for approval"),
+    "cases.approval_granted": _("Approved"),
+    "cases.approval_rejected": _("Approval refused"),
+    "cases.extension_requested": _("Extension requested"),
+    "cases.extension_granted": _("Extension granted"),
+    "cases.extension_refused": _("Extension refused"),
+    "cases.clock_paused": _("Time limit paused"),
+    "cases.clock_resumed": _("Time limit resumed"),
+    "cases.notice_drafted": _("Notice of the proposed penalty drafted"),
+    "cases.notice_served": _("Notice of the proposed penalty served"),
+    "cases.statement_recorded": _("Statement and defence recorded"),
+    "cases.statement_waived": _("Rights waived by the party"),
+    "cases.statement_reexamined": _("Statement re-examined"),
+    "cases.hearing_requested": _("Hearing requested"),
+    "cases.hearing_scheduled": _("Hearing scheduled"),
+    "cases.hearing_held": _("Hearing held"),
+    "cases.hearing_withdrawn": _("Hearing request withdrawn"),
+    "cases.legal_review_requested": _("Sent for legal review"),
+    "cases.deliberation_started": _("Sent for collective deliberation"),
+    "cases.deliberation_recorded": _("Collective deliberation recorded"),
+    "cases.decision_drafted": _("Decision drafted"),
+    "cases.decided": _("Decision made"),
+    "cases.decided_on_spot": _("Decided on the spot"),
+    "cases.delivered": _("Decision delivered"),
+    "cases.delivery_recorded": _("Delivery recorded"),
+    "cases.enforcement_started": _("Enforcement started"),
+    "cases.payment_plan_approved": _("Payment plan approved"),
+    "cases.payment_recorded": _("Payment recorded"),
+    "cases.remedy_started": _("Reconsideration or lawsuit pending"),
+    "cases.remedy_ended": _("Reconsideration or lawsuit ended"),
+    "cases.execution_recorded": _("Execution recorded"),
+    "cases.simple_filed": _("On-the-spot decision filed with the agency"),
+    "cases.closing_submitted": _("Submitted for closing"),
+    "cases.closed": _("Case closed"),
+    "cases.archived": _("Case archived"),
+    "cases.deadline_missed": _("Deadline missed"),
+    "cases.act_registered": _("Registered"),
+    "cases.act_started": _("Handling started"),
+    "cases.act_decided": _("Result recorded"),
+    "cases.act_closed": _("Closed"),
+    "cases.seizure_started": _("Property sealed or seized"),
+    "cases.seizure_extended": _("Seizure extended"),
+    "cases.seizure_ended": _("Seizure ended"),
+}
+
+
+def record_case_event(
+    *,
+    case: Case,
+    action: str,
+    actor: User | None,
+    data: Mapping[str, Any] | None = None,
+    occurred_at: datetime.datetime | None = None,
+    request_id: str | None = None,
+) -> CaseEvent:
+    """Append one event to the case's record and return it.
+
+    `action` is a dotted name listed in `EVENT_LABELS` (an unknown name is a programming
+    error). `actor` is None only for the platform itself (a scheduled task); `actor_name` keeps
+    the name as it was. `data` says what changed, e.g. `{"changes": {"field": [old, new]}}`;
+    values must be JSON-serialisable (dates and decimals are encoded).
+    """
+    if action not in EVENT_LABELS:
+        raise ValueError(f"Unknown case event action {action!r}; add it to EVENT_LABELS")
+    event = CaseEvent(
+        case=case,
+        action=action,
+        actor=actor,
+        actor_name=actor.display_name if actor is not None else "",
+        occurred_at=occurred_at or timezone.now(),
+        request_id=request_id if request_id is not None else current_request_id.get(),
+        data=dict(data or {}),
+    )
+    event.save(force_insert=True)
+    return event
+
+
+def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """`{"field": [old, new]}` for every key whose value differs between the two mappings."""
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
