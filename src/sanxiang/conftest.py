@@ -15,6 +15,8 @@ from sanxiang.registry.tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A test that signs a ledger checkpoint must not leave a signing key in the checkout.
+    settings.SANXIANG_LEDGER_KEY_FILE = tmp_path / "ledger" / "checkpoint.key"
     # Factories hash a password per account; the real hasher would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.config.env import PROJECT_ROOT, env_bool, env_list, env_str
+from sanxiang.config.env import PROJECT_ROOT, env_bool, env_int, env_list, env_str
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = Path(env_str("SANXIANG_VAR_DIR", str(PROJECT_ROOT / "var")))
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "sanxiang.registry",
     "sanxiang.cases",
     "sanxiang.web",
+    "sanxiang.ledger",
 ]
 
 MIDDLEWARE = [
@@ -135,3 +136,40 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SANXIANG_LOG_LEVEL", "WARNING")},
 }
+
+# Tamper-evident ledger (DESIGN.md §3 decision 6, docs/ledger.md): the checkpoint origin (also
+# the signing key's name), the Ed25519 signing key file (created on first use, mode 0600, never
+# in the repository) and how often appends trigger a new signed checkpoint.
+SANXIANG_LEDGER_ORIGIN = env_str("SANXIANG_LEDGER_ORIGIN", "sanxiang.local/ledger")
+SANXIANG_LEDGER_KEY_FILE = Path(
+    env_str("SANXIANG_LEDGER_KEY_FILE", str(VAR_DIR / "ledger" / "checkpoint.key"))
+)
+SANXIANG_LEDGER_CHECKPOINT_SECONDS = env_int("SANXIANG_LEDGER_CHECKPOINT_SECONDS", 60)
+
+# ---- Background tasks (DESIGN.md §3 decision 10, docs/decisions/0005-background-tasks.md) ----
+# One interface: django-tasks, the backport of Django 6's `django.tasks` (`@task`, `.enqueue()`).
+# SANXIANG_TASKS_BACKEND picks where enqueued tasks run:
+#   immediate (default)  in-process, in the enqueuing thread: the embedded profile, nothing to run
+#   database             stored in the database and run by `sanxiang db_worker` processes, on any
+#                        number of hosts (scale-out; PostgreSQL hands each task to one worker)
+# The database backend's app is installed in every profile, so switching needs no migration.
+# Periodic jobs (`<app>.tasks.PERIODIC_TASKS`) run from cron or a systemd timer through
+# `sanxiang tasks periodic` (docs/deploy.md).
+SANXIANG_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+SANXIANG_TASKS_BACKEND = env_str("SANXIANG_TASKS_BACKEND", "immediate").strip().lower()
+if SANXIANG_TASKS_BACKEND not in SANXIANG_TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"SANXIANG_TASKS_BACKEND must be one of {', '.join(SANXIANG_TASK_BACKENDS)}, "
+        f"got {SANXIANG_TASKS_BACKEND!r} (see docs/decisions/0005-background-tasks.md)"
+    )
+TASKS = {
+    "default": {
+        "BACKEND": SANXIANG_TASK_BACKENDS[SANXIANG_TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+# ---- end of background tasks ----
