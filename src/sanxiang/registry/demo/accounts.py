@@ -1,5 +1,9 @@
 """Demo accounts: at least one per role (DESIGN.md §1), all with the same published password.
 
+Besides one account per role, every enforcement agency has the accounts its demo cases
+(`cases.demo`) are handled with: an officer and the head of each enforcement department, and
+the agency head (机关负责人), who approve level by level (三级审批).
+
 Loading the demo (again) resets these accounts to their definition here, password included:
 a demo password someone changed is set back to `DEMO_PASSWORD`. Other accounts are never
 touched. The accounts are for demonstrations only and must not exist in production.
@@ -77,6 +81,46 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         department="市场监管局",
         officer="jn-06",
     ),
+    *(
+        AccountSpec(username, role, name, agency=key.split("-")[0], department=dept, officer=key)
+        for username, role, name, dept, key in (
+            # 市场监管委: the other two enforcement departments.
+            ("sj_quality", Role.OFFICER, "郑丽华", "产品质量执法处", "sj-13"),
+            ("sj_quality_head", Role.DEPARTMENT_HEAD, "杨帆", "产品质量执法处", "sj-11"),
+            ("sj_ads", Role.OFFICER, "徐志强", "广告监管处", "sj-17"),
+            ("sj_ads_head", Role.DEPARTMENT_HEAD, "黄蕾", "广告监管处", "sj-16"),
+            # 公安局
+            ("ga_head", Role.AGENCY_HEAD, "韩志刚", None, "ga-01"),
+            ("ga_order", Role.OFFICER, "曹阳", "治安管理总队", "ga-07"),
+            ("ga_order_head", Role.DEPARTMENT_HEAD, "许建华", "治安管理总队", "ga-05"),
+            ("ga_traffic", Role.OFFICER, "董海涛", "交通管理局", "ga-11"),
+            ("ga_traffic_head", Role.DEPARTMENT_HEAD, "谢宇航", "交通管理局", "ga-10"),
+            # 生态环境局
+            ("st_head", Role.AGENCY_HEAD, "田卫东", None, "st-01"),
+            ("st_officer", Role.OFFICER, "夏天", "生态环境保护综合执法总队", "st-07"),
+            ("st_team_head", Role.DEPARTMENT_HEAD, "姚建新", "生态环境保护综合执法总队", "st-04"),
+            # 财政局
+            ("cz_head", Role.AGENCY_HEAD, "钱永红", None, "cz-01"),
+            ("cz_officer", Role.OFFICER, "薛梅", "会计监督处", "cz-05"),
+            ("cz_audit_head", Role.DEPARTMENT_HEAD, "陆文斌", "会计监督处", "cz-04"),
+            # District governments: the bureaus' officers and heads.
+            ("bh_city", Role.OFFICER, "顾晓峰", "城市管理综合执法局", "bh-04"),
+            ("bh_city_head", Role.DEPARTMENT_HEAD, "万立军", "城市管理综合执法局", "bh-03"),
+            ("bh_market", Role.OFFICER, "段鹏飞", "市场监管局", "bh-09"),
+            ("bh_market_head", Role.DEPARTMENT_HEAD, "史玉洁", "市场监管局", "bh-08"),
+            ("hb_city", Role.OFFICER, "常晓丽", "城市管理综合执法局", "hb-05"),
+            ("hb_city_head", Role.DEPARTMENT_HEAD, "黎志远", "城市管理综合执法局", "hb-03"),
+            ("hb_market", Role.OFFICER, "乔娟", "市场监管局", "hb-07"),
+            ("hb_market_head", Role.DEPARTMENT_HEAD, "武斌", "市场监管局", "hb-06"),
+            ("jn_city", Role.OFFICER, "程子涵", "城市管理综合执法局", "jn-03"),
+            ("jn_city_head", Role.DEPARTMENT_HEAD, "叶志勇", "城市管理综合执法局", "jn-02"),
+            ("jn_market_head", Role.DEPARTMENT_HEAD, "邱明", "市场监管局", "jn-05"),
+        )
+    ),
+    # The heads (机关负责人) of the district governments: district leaders, not officers.
+    AccountSpec("bh_head", Role.AGENCY_HEAD, "庞振东", agency="bh"),
+    AccountSpec("hb_head", Role.AGENCY_HEAD, "温丽娟", agency="hb"),
+    AccountSpec("jn_head", Role.AGENCY_HEAD, "柏晓军", agency="jn"),
 )
 
 

@@ -332,7 +332,7 @@ def test_command_accounts_prints_the_table_and_changes_nothing(demo: DemoSummary
 
 def test_command_loads_then_prints_the_table(demo: DemoSummary) -> None:
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--app", "registry", stdout=out)
     output = out.getvalue()
     assert "0 created, 0 updated" in output
     assert "天津市市场监督管理委员会" in output and DEMO_PASSWORD in output
