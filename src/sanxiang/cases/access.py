@@ -13,6 +13,10 @@ Visibility (`visible_cases`):
 A case outside the scope is answered exactly like a missing one (`NotFoundError`). Writing
 (`require_case_writer`) is for officers, department heads and agency heads who see the case;
 supervisors, reviewers and administrators read only.
+
+Who reported a lead (举报人: `reporter_name`, `reporter_contact`) is kept confidential
+(`may_see_reporter`): only the enforcement staff of the case's agency see it; reviewers,
+supervisors and administrators who read the case do not.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ __all__ = [
     "access_case",
     "case_scope_q",
     "is_active_case_officer",
+    "may_change_case",
+    "may_see_reporter",
     "require_agency_head",
     "require_case_writer",
     "visible_cases",
@@ -95,6 +101,17 @@ def require_case_writer(user: AnyUser, case: Case) -> User:
     return account
 
 
+def may_change_case(user: AnyUser, case: Case) -> bool:
+    """Whether `require_case_writer` would let `user` change `case` (to offer actions)."""
+    account = _account(user)
+    return (
+        account is not None
+        and account.role in WRITER_ROLES
+        and account.agency_id == case.agency_id
+        and visible_cases(account).filter(pk=case.pk).exists()
+    )
+
+
 def require_agency_head(user: User, case: Case, *, rule: str) -> None:
     """Refuse unless `user` is the head of the case's agency (机关负责人)."""
     if user.role != Role.AGENCY_HEAD or user.agency_id != case.agency_id:
@@ -109,3 +126,16 @@ def is_active_case_officer(user: User, case: Case) -> bool:
     return CaseOfficer.objects.filter(
         case=case, removed_on__isnull=True, officer__user=user
     ).exists()
+
+
+def may_see_reporter(user: AnyUser, case: Case) -> bool:
+    """Whether `user` may read who reported the lead (举报人, kept confidential): the
+    enforcement staff of the case's agency only — not reviewers, supervisors or others who
+    see the case."""
+    account = _account(user)
+    return (
+        account is not None
+        and account.role in WRITER_ROLES
+        and account.agency_id is not None
+        and account.agency_id == case.agency_id
+    )

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sanxiang.cases.rules.labels import field_label
 from sanxiang.core.errors import ApplicationError
 from sanxiang.core.money import Fen, late_fee_fen
 from sanxiang.core.workdays import WorkdayCalendar
@@ -354,7 +355,7 @@ def _require_not_negative(value: int, *, field: str, rule: str) -> None:
     if value < 0:
         raise ApplicationError(
             _("%(field)s cannot be %(value)s: a period is never negative (%(rule)s).")
-            % {"field": field, "value": value, "rule": rule},
+            % {"field": field_label(field), "value": value, "rule": rule},
             code="deadlines.negative_days",
             extra={"field": field, "rule": rule, "value": value},
         )

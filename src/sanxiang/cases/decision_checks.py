@@ -22,6 +22,7 @@ from sanxiang.cases.rules import (
     check_not_heavier,
     no_penalty_reason_required,
 )
+from sanxiang.cases.rules.labels import field_label
 from sanxiang.registry.models import PenaltyType
 
 __all__ = [
@@ -97,7 +98,7 @@ def check_penalty_consistent(decision: Decision) -> None:
                     "The amount and the penalty types do not match: give both or neither "
                     "(%(field)s, LAW-APL-9)."
                 )
-                % {"field": field},
+                % {"field": field_label(field)},
                 code="cases.decision.amount_type_mismatch",
                 rule="LAW-APL-9",
                 field=field,
@@ -127,8 +128,9 @@ def check_minors_and_capacity(case: Case, decision: Decision, on: datetime.date)
     if mitigation_required(case, on) and not decision.mitigation_reason.strip():
         refuse(
             _(
-                "The party was a minor aged 14 to 17 or of limited capacity: the penalty must be "
-                "mitigated and the reason given (mitigation reason, LAW-APL-30)."
+                "The party was a minor aged 14 to 17 (LAW-APL-30: mitigation is mandatory) or of "
+                "limited capacity (LAW-APL-31: mitigation is possible, and this platform asks for "
+                "the reason either way): give the mitigation reason (mitigation reason)."
             ),
             code="cases.decision.mitigation_required",
             rule="LAW-APL-30",

@@ -145,6 +145,9 @@ def record_delivery_deadlines(ctx: TransitionContext) -> Iterable[str]:
             rule="LAW-APL-67",
             started_on=ctx.on,
             due_on=payment_due(ctx.on),
+            # The party must pay; an unpaid fine is not an agency failure but starts the
+            # late fee (LAW-APL-72), so the sweep lets this window elapse.
+            holder=DeadlineHolder.PARTY,
         )
     return ()
 

@@ -7,10 +7,11 @@ prefetch what their rows show, so their query count does not grow with the numbe
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from sanxiang.cases.access import access_case, case_scope_q, visible_cases
@@ -22,11 +23,26 @@ from sanxiang.cases.choices import (
     DeadlineStatus,
 )
 from sanxiang.cases.events import EVENT_LABELS
-from sanxiang.cases.models import Approval, Case, CaseEvent, Deadline
+from sanxiang.cases.models import (
+    Approval,
+    Case,
+    CaseEvent,
+    ClockPause,
+    Deadline,
+    Hearing,
+    Party,
+    Preservation,
+    Recusal,
+    RemedyPause,
+    Seizure,
+    Statement,
+)
 from sanxiang.cases.stages import Stage, stage_records
 from sanxiang.cases.workflow import AvailableTransition, available_transitions
-from sanxiang.registry.access import AnyUser
-from sanxiang.registry.models import Role, User
+from sanxiang.core.access import get_or_not_found
+from sanxiang.core.errors import NotFoundError
+from sanxiang.registry.access import AnyUser, visible_discretion_standards, visible_officers
+from sanxiang.registry.models import Department, DiscretionTier, Officer, Role, User
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -36,15 +52,21 @@ __all__ = [
     "Inbox",
     "TimelineEntry",
     "access_case",
+    "agency_department_get",
+    "agency_user_get",
+    "approval_get",
     "case_approvals",
     "case_balance_get",
     "case_deadlines",
     "case_get",
     "case_list",
+    "case_row_get",
     "case_stages",
     "case_timeline",
     "case_transitions",
+    "discretion_tier_get",
     "inbox",
+    "officers_get",
 ]
 
 INBOX_DEADLINES = 10
@@ -63,11 +85,21 @@ class CaseFilters:
     assigned_to_me: bool = False
     filed_from: datetime.date | None = None
     filed_to: datetime.date | None = None
+    overdue: bool = False  # only cases with an overdue deadline (`_overdue_deadlines`)
+
+
+def _overdue_deadlines(today: datetime.date) -> QuerySet[Deadline]:
+    """The agency's deadlines (超期) that run past their last day, or that the daily sweep
+    marked missed; a party's window that ran out is not the agency's delay."""
+    return Deadline.objects.filter(holder=DeadlineHolder.AGENCY).filter(
+        Q(status=DeadlineStatus.MISSED) | Q(status=DeadlineStatus.RUNNING, due_on__lt=today)
+    )
 
 
 def case_list(*, user: AnyUser, filters: CaseFilters | None = None) -> QuerySet[Case]:
     """The cases `user` may see, filtered, newest first; each row has `next_due_on` (the closest
-    running deadline). One query however many rows."""
+    running deadline) and `overdue` (a deadline of the agency was missed or runs past its last
+    day, e.g. LAW-APL-60). One query however many rows."""
     filters = filters or CaseFilters()
     cases = visible_cases(user).select_related("agency", "department", "power_item")
     if filters.status:
@@ -95,8 +127,12 @@ def case_list(*, user: AnyUser, filters: CaseFilters | None = None) -> QuerySet[
             case_officers__officer__user=user, case_officers__removed_on__isnull=True
         ).values("pk")
         cases = cases.filter(pk__in=mine)
+    overdue = Exists(_overdue_deadlines(timezone.localdate()).filter(case=OuterRef("pk")))
+    if filters.overdue:
+        cases = cases.filter(overdue)
     return cases.annotate(
-        next_due_on=Min("deadlines__due_on", filter=Q(deadlines__status=DeadlineStatus.RUNNING))
+        next_due_on=Min("deadlines__due_on", filter=Q(deadlines__status=DeadlineStatus.RUNNING)),
+        overdue=overdue,
     ).order_by("-created_at", "-id")
 
 
@@ -111,6 +147,9 @@ def case_get(*, user: AnyUser, case_id: object) -> Case:
             "discretion_standard",
             "discretion_tier",
             "created_by",
+            "decision",
+            "act_result",
+            "payment_plan",
         )
         .prefetch_related(
             "parties__delivery_consents",
@@ -244,3 +283,68 @@ def inbox(*, user: AnyUser, limit: int = INBOX_DEADLINES) -> Inbox:
         .order_by("due_on", "id")[:limit]
     )
     return Inbox(approvals=approvals, deadlines=deadlines)
+
+
+# Records named in a request (the party to change, the approval to decide, the officers to
+# assign…): each is looked up inside what the user may see, so that an id of another agency's
+# record gives the same `NotFoundError` as an id that does not exist.
+
+CaseRowT = TypeVar(
+    "CaseRowT", Party, Recusal, Statement, Hearing, Preservation, Seizure, ClockPause, RemedyPause
+)
+
+
+def case_row_get(
+    *, user: AnyUser, case_id: object, model: type[CaseRowT], row_id: object
+) -> CaseRowT:
+    """One row of `model` (a party, recusal, statement, hearing, preservation, seizure or
+    pause) of a case `user` may see; `NotFoundError` alike when the case is not visible, the
+    row does not exist or it belongs to another case."""
+    case = access_case(user, case_id)
+    rows = model._default_manager.filter(case=case).select_related("case")
+    return get_or_not_found(rows, pk=row_id)
+
+
+def approval_get(*, user: AnyUser, approval_id: object) -> Approval:
+    """One approval row of a case `user` may see, else `NotFoundError`."""
+    approvals = Approval.objects.filter(case_scope_q(user, prefix="case__")).select_related("case")
+    return get_or_not_found(approvals, pk=approval_id)
+
+
+def officers_get(*, user: AnyUser, officer_ids: Sequence[int]) -> list[Officer]:
+    """The visible officers with these ids, in the order given, certificates loaded;
+    `NotFoundError` if any is missing. Whether they may act in a case is the services' check
+    (LAW-APL-42)."""
+    wanted = list(dict.fromkeys(officer_ids))
+    found = {
+        officer.pk: officer
+        for officer in visible_officers(user).filter(pk__in=wanted).prefetch_related("certificates")
+    }
+    if len(found) != len(wanted):
+        raise NotFoundError()
+    return [found[pk] for pk in wanted]
+
+
+def agency_user_get(*, user: AnyUser, user_id: object) -> User:
+    """An active account of `user`'s own agency (who approved a measure or chaired a
+    deliberation); `NotFoundError` for any other id. Whether that account may approve is the
+    services' check (e.g. LAW-APL-56: the agency head)."""
+    agency_id = user.agency_id if isinstance(user, User) else None
+    if agency_id is None:
+        raise NotFoundError()
+    return get_or_not_found(User.objects.filter(agency_id=agency_id, is_active=True), pk=user_id)
+
+
+def agency_department_get(*, user: AnyUser, department_id: object) -> Department:
+    """A department of `user`'s own agency, else `NotFoundError`."""
+    agency_id = user.agency_id if isinstance(user, User) else None
+    if agency_id is None:
+        raise NotFoundError()
+    return get_or_not_found(Department.objects.filter(agency_id=agency_id), pk=department_id)
+
+
+def discretion_tier_get(*, user: AnyUser, tier_id: object) -> DiscretionTier:
+    """A tier of a discretion standard `user` may see (published, LAW-APL-34); whether it is
+    the case's standard is the decision's check."""
+    tiers = DiscretionTier.objects.filter(standard__in=visible_discretion_standards(user))
+    return get_or_not_found(tiers, pk=tier_id)

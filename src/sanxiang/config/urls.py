@@ -5,15 +5,23 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from sanxiang.cases.api import router as cases_router
+from sanxiang.cases.api import workspace_router
 from sanxiang.config.api import api
+from sanxiang.ledger.api import router as ledger_router
 from sanxiang.registry.api import router as registry_router
 
 api.add_router("/registry/", registry_router)
+api.add_router("/ledger/", ledger_router)
+api.add_router("/cases/", cases_router)
+api.add_router("/", workspace_router)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ledger/", include("sanxiang.ledger.urls")),
+    path("office/cases/", include("sanxiang.cases.urls")),
     path("", include("sanxiang.web.urls")),
 ]
 

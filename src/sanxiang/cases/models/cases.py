@@ -176,6 +176,16 @@ class Case(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     archived_on = models.DateField(_("archived on"), null=True, blank=True)
 
+    # The case's reference in the system it came from (an agency's own case system pushing
+    # cases, or the demo data set's key): lets a repeated import find the case again.
+    external_ref = models.CharField(  # NULL for "none": several cases may lack one
+        _("external reference"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The case's key in the system it was taken from, if any."),
+    )
     revision = models.PositiveIntegerField(_("revision"), default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

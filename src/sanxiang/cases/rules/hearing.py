@@ -29,6 +29,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sanxiang.cases.rules.labels import field_label
 from sanxiang.cases.rules.parties import is_natural_person
 from sanxiang.cases.rules.penalties import require_known_penalty_types
 from sanxiang.core.errors import ApplicationError
@@ -89,7 +90,7 @@ class HearingThresholds:
             if value <= 0:
                 raise ApplicationError(
                     _("The hearing threshold %(field)s must be above zero (SAMR-HEAR-5).")
-                    % {"field": name},
+                    % {"field": field_label(name)},
                     code="rules.hearing.threshold_invalid",
                     extra={"field": name, "rule": "SAMR-HEAR-5", "value": value},
                 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from sanxiang.cases.rules.labels import field_label, penalty_type_labels
 from sanxiang.core.errors import ApplicationError
 from sanxiang.core.money import Fen, format_yuan_cn
 from sanxiang.registry.models.choices import PenaltyType
@@ -47,7 +48,7 @@ def require_known_penalty_types(penalty_types: Collection[str]) -> None:
     if unknown:
         raise ApplicationError(
             _("Unknown penalty types: %(codes)s (penalty types, LAW-APL-9).")
-            % {"codes": ", ".join(unknown)},
+            % {"codes": penalty_type_labels(unknown)},
             code="rules.penalty_type.unknown",
             extra={"field": "penalty_types", "rule": "LAW-APL-9", "codes": unknown},
         )
@@ -77,7 +78,7 @@ class ProposedPenalty:
             if value < 0:
                 raise ApplicationError(
                     _("%(field)s cannot be negative (%(value)s) (LAW-APL-45).")
-                    % {"field": field, "value": value},
+                    % {"field": field_label(field), "value": value},
                     code="rules.penalty.negative",
                     extra={"field": field, "rule": "LAW-APL-45", "value": value},
                 )
@@ -115,7 +116,7 @@ def check_not_heavier(*, notified: ProposedPenalty, final: ProposedPenalty) -> N
         # LAW-APL-45: a type the party was not told about.
         fields["penalty_types"] = [
             _("Penalty types %(types)s were not in the notice (LAW-APL-45).")
-            % {"types": ", ".join(added)}
+            % {"types": penalty_type_labels(added)}
         ]
     for field, final_fen, notified_fen in (
         ("fine_fen", final.fine_fen, notified.fine_fen),
@@ -126,7 +127,7 @@ def check_not_heavier(*, notified: ProposedPenalty, final: ProposedPenalty) -> N
             fields[field] = [
                 _("%(field)s of %(final)s is more than the %(notified)s notified (LAW-APL-45).")
                 % {
-                    "field": field,
+                    "field": field_label(field),
                     "final": format_yuan_cn(final_fen),
                     "notified": format_yuan_cn(notified_fen),
                 }
@@ -156,7 +157,10 @@ def check_not_heavier(*, notified: ProposedPenalty, final: ProposedPenalty) -> N
             "The final penalty is heavier than the one notified to the party, which is not "
             "allowed after a statement or defence (%(field)s, LAW-APL-45): %(details)s"
         )
-        % {"field": first_field, "details": " ".join(m for ms in fields.values() for m in ms)},
+        % {
+            "field": field_label(first_field),
+            "details": " ".join(m for ms in fields.values() for m in ms),
+        },
         code="rules.heavier_penalty.forbidden",
         extra={"field": first_field, "rule": "LAW-APL-45", "fields": fields},
     )

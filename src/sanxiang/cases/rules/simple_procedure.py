@@ -17,6 +17,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from sanxiang.cases.rules.labels import penalty_type_labels
 from sanxiang.cases.rules.parties import is_natural_person
 from sanxiang.cases.rules.penalties import require_known_penalty_types
 from sanxiang.cases.rules.versions import REVISED_PENALTY_LAW_EFFECTIVE
@@ -99,7 +100,7 @@ def check_simple_procedure(
                 "The simple procedure allows only a warning or a fine, not %(types)s "
                 "(penalty types, %(rule)s)."
             )
-            % {"types": ", ".join(others), "rule": rule},
+            % {"types": penalty_type_labels(others), "rule": rule},
             code="rules.simple_procedure.penalty_type_not_allowed",
             extra={"field": "penalty_types", "rule": rule, "types": others},
         )

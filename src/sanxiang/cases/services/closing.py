@@ -17,14 +17,22 @@ from sanxiang.registry.models import User
 __all__ = ["case_archive", "case_close"]
 
 
-def case_close(*, case: Case, summary: str, opinion: str = "", actor: User) -> Case:
+def case_close(
+    *,
+    case: Case,
+    summary: str,
+    opinion: str = "",
+    on: datetime.date | None = None,
+    actor: User,
+) -> Case:
     """Fill in the closing form (结案审批表) and submit it for the closing approval.
 
     Preconditions (also checked at the final approval): the decision was executed, or the
     outcome needs no execution (SAMR-PROC-77); no seizure or preservation in force
     (LAW-ACL-25); an on-the-spot decision was filed with the agency (SAMR-PROC-70). Side
     effects: the summary is saved; the final closing approval closes the case and ends its
-    deadlines. Events: `cases.closing_submitted`, the approval's, `cases.closed`.
+    deadlines. `on` is the day of the submission (default: today). Events:
+    `cases.closing_submitted`, the approval's, `cases.closed`.
     """
     with transaction.atomic():
         locked = lock_case(case, actor)
@@ -36,7 +44,7 @@ def case_close(*, case: Case, summary: str, opinion: str = "", actor: User) -> C
             actor=actor,
             data={"summary": locked.closing_summary},
         )
-        approval_submit(case=locked, step=ApprovalStep.CLOSING, opinion=opinion, actor=actor)
+        approval_submit(case=locked, step=ApprovalStep.CLOSING, opinion=opinion, actor=actor, on=on)
     locked.refresh_from_db()
     return locked
 

@@ -137,6 +137,7 @@ def decision_make(
     transfer_organ: str = "",
     transfer_details: str = "",
     opinion: str = "",
+    on: datetime.date | None = None,
     actor: User,
 ) -> Decision:
     """Draft the decision and submit it for the decision approval; the final approval makes it.
@@ -148,10 +149,11 @@ def decision_make(
     notified (LAW-APL-45); the discretion tier is named and a fine outside it has a reason,
     which flags the decision for legal review (LAW-APL-34); then everything the `decide`
     transition checks (notice and statement window LAW-APL-44/62, hearing LAW-APL-64/65,
-    deliberation LAW-APL-57, 90 days LAW-APL-60, officers LAW-APL-42, legal review LAW-APL-58).
-    Side effects: the draft (replacing an earlier one) linked to the concluded hearing and the
-    deliberation; revision + 1; the decision approval starts. Events: `cases.decision_drafted`
-    and the approval's (`cases.decided` when it completes).
+    deliberation LAW-APL-57, 90 days LAW-APL-60, officers LAW-APL-42, legal review LAW-APL-58),
+    all as of `on`, the day of the draft (default: today). Side effects: the draft (replacing an
+    earlier one) linked to the concluded hearing and the deliberation; revision + 1; the
+    decision approval starts. Events: `cases.decision_drafted` and the approval's
+    (`cases.decided` when it completes).
     """
     with transaction.atomic():
         locked = lock_case(case, actor)
@@ -177,7 +179,7 @@ def decision_make(
             .first()
         )
         decision.deliberation = locked.deliberations.order_by("-held_on", "-id").first()
-        day = today(None)
+        day = today(on)
         checks.check_penalty_consistent(decision)
         checks.check_minors_and_capacity(locked, decision, day)
         checks.check_no_penalty_reason(locked, decision)
@@ -205,7 +207,9 @@ def decision_make(
                 "flag_for_legal_review": decision.flag_for_legal_review,
             },
         )
-        approval_submit(case=locked, step=ApprovalStep.DECISION, opinion=opinion, actor=actor)
+        approval_submit(
+            case=locked, step=ApprovalStep.DECISION, opinion=opinion, actor=actor, on=day
+        )
     decision.refresh_from_db()
     return decision
 
@@ -217,13 +221,14 @@ def case_extend(
     reason: str,
     basis: str = "SAMR-PROC-64",
     opinion: str = "",
+    on: datetime.date | None = None,
     actor: User,
 ) -> CaseExtension:
     """Ask to extend the decision time limit (LAW-APL-60 "法律、法规、规章另有规定的，从其规定";
     SAMR-PROC-64: 30 days with the head's approval; a further extension only after a
     collective deliberation). Side effects: a `CaseExtension` submitted for the extension
-    approval; when approved, the decision deadline moves. Events: `cases.extension_requested`
-    and the approval's.
+    approval; when approved, the decision deadline moves. `on` is the day of the request
+    (default: today). Events: `cases.extension_requested` and the approval's.
     """
     with transaction.atomic():
         locked = lock_case(case, actor)
@@ -257,7 +262,7 @@ def case_extend(
             basis=basis.strip(),
             approval_round=next_round(locked, ApprovalStep.EXTENSION),
             requested_by=actor,
-            requested_on=today(None),
+            requested_on=today(on),
         )
         validated_save(extension)
         record_case_event(
@@ -266,7 +271,9 @@ def case_extend(
             actor=actor,
             data={"kind": extension.kind, "days": days, "reason": extension.reason},
         )
-        approval_submit(case=locked, step=ApprovalStep.EXTENSION, opinion=opinion, actor=actor)
+        approval_submit(
+            case=locked, step=ApprovalStep.EXTENSION, opinion=opinion, actor=actor, on=on
+        )
     extension.refresh_from_db()
     return extension
 

@@ -66,14 +66,17 @@ def lead_register(
     reporter_contact: str = "",
     place: str = "",
     department: Department | None = None,
+    external_ref: str | None = None,
     actor: User,
 ) -> Case:
     """Register a lead (线索登记) of the actor's agency; it starts in the state `lead`.
 
     Preconditions: the actor is an officer or head of an agency; `department` (default: the
-    actor's) belongs to it. Side effects: the case, and the SAMR-PROC-18 deadline to decide
-    whether to file (the agency's `lead_filing_days` working days, default 15, LAW-APL-54
-    "及时立案"). Event `cases.lead_registered`. The reporter's name and contact are private.
+    actor's) belongs to it; `external_ref`, if given, names no other case (the reference of the
+    system the case comes from, e.g. the demo data set's key). Side effects: the case, and the
+    SAMR-PROC-18 deadline to decide whether to file (the agency's `lead_filing_days` working
+    days, default 15, LAW-APL-54 "及时立案"). Event `cases.lead_registered`. The reporter's name and
+    contact are private.
     """
     agency_id = require_enforcement_staff(actor)
     with transaction.atomic():
@@ -90,6 +93,7 @@ def lead_register(
             lead_summary=lead_summary,
             reporter_name=reporter_name,
             reporter_contact=reporter_contact,
+            external_ref=external_ref or None,
             created_by=actor,
         )
         validated_save(case)
@@ -111,11 +115,19 @@ def lead_register(
     return case
 
 
-def lead_extend(*, case: Case, reason: str, opinion: str = "", actor: User) -> CaseExtension:
+def lead_extend(
+    *,
+    case: Case,
+    reason: str,
+    opinion: str = "",
+    on: datetime.date | None = None,
+    actor: User,
+) -> CaseExtension:
     """Ask for the one extension of 15 working days to decide on the lead (SAMR-PROC-18).
 
     Preconditions: the case is a lead, not extended before and with no extension waiting; a
-    reason is given; the actor handles the case. Side effects: a `CaseExtension` submitted for
+    reason is given; the actor handles the case. `on` is the day of the request (default:
+    today). Side effects: a `CaseExtension` submitted for
     the extension approval; when approved, the lead deadline moves by 15 working days.
     Events: `cases.extension_requested`, then the approval's.
     """
@@ -142,7 +154,7 @@ def lead_extend(*, case: Case, reason: str, opinion: str = "", actor: User) -> C
             basis="SAMR-PROC-18",
             approval_round=next_round(locked, ApprovalStep.EXTENSION),
             requested_by=actor,
-            requested_on=today(None),
+            requested_on=today(on),
         )
         validated_save(extension)
         record_case_event(
@@ -151,7 +163,9 @@ def lead_extend(*, case: Case, reason: str, opinion: str = "", actor: User) -> C
             actor=actor,
             data={"kind": extension.kind, "days": extension.days, "reason": extension.reason},
         )
-        approval_submit(case=locked, step=ApprovalStep.EXTENSION, opinion=opinion, actor=actor)
+        approval_submit(
+            case=locked, step=ApprovalStep.EXTENSION, opinion=opinion, actor=actor, on=on
+        )
     extension.refresh_from_db()
     return extension
 
@@ -235,6 +249,7 @@ def case_submit_for_filing(
     suspected_crime: bool = False,
     title: str | None = None,
     opinion: str = "",
+    on: datetime.date | None = None,
     actor: User,
 ) -> Case:
     """Fill in the filing form (立案审批表) and submit it for the filing approval.
@@ -245,7 +260,8 @@ def case_submit_for_filing(
     provides otherwise (LAW-APL-36, checked now and stored as `limitation_until`); two officers
     with valid certificates are assigned (LAW-APL-42). Side effects: the filing data is saved
     (revision grows), then the filing approval starts; the final approval files the case,
-    numbers it and starts the 90-day clock (LAW-APL-60). Events: `cases.filing_submitted`,
+    numbers it and starts the 90-day clock (LAW-APL-60). The guards of the filing are checked
+    as of `on`, the day of the submission (default: today). Events: `cases.filing_submitted`,
     `cases.updated`, and the approval's.
     """
     with transaction.atomic():
@@ -303,7 +319,7 @@ def case_submit_for_filing(
                 "limitation_until": limitation_until,
             },
         )
-        approval_submit(case=locked, step=ApprovalStep.FILING, opinion=opinion, actor=actor)
+        approval_submit(case=locked, step=ApprovalStep.FILING, opinion=opinion, actor=actor, on=on)
     locked.refresh_from_db()
     return locked
 

@@ -72,6 +72,7 @@ def notice_draft(
     detention_days: int = 0,
     other_penalty: str = "",
     opinion: str = "",
+    on: datetime.date | None = None,
     actor: User,
 ) -> PenaltyNotice:
     """Draft the notice of the proposed penalty and submit it for the notice approval.
@@ -80,7 +81,8 @@ def notice_draft(
     `content` states the facts, reasons and basis (LAW-APL-44). Side effects: the hearing right
     is computed for every party against the agency's thresholds (LAW-APL-63, SAMR-HEAR-5); an
     earlier notice is superseded; revision + 1 (the proposed penalty changed); the notice
-    approval starts. Events: `cases.notice_drafted` and the approval's.
+    approval starts (as of `on`, default today). Events: `cases.notice_drafted` and the
+    approval's.
     """
     proposed = ProposedPenalty(
         penalty_types=frozenset(penalty_types),
@@ -143,7 +145,7 @@ def notice_draft(
                 "hearing_reasons": reasons,
             },
         )
-        approval_submit(case=locked, step=ApprovalStep.NOTICE, opinion=opinion, actor=actor)
+        approval_submit(case=locked, step=ApprovalStep.NOTICE, opinion=opinion, actor=actor, on=on)
     return notice
 
 

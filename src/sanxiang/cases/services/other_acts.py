@@ -72,12 +72,14 @@ def act_register(
     power_item: PowerItem | None = None,
     received_on: datetime.date | None = None,
     department: Department | None = None,
+    external_ref: str | None = None,
     actor: User,
 ) -> Case:
     """Register an inspection, licensing, levy, charge or coercion case (state `registered`).
 
     Preconditions: the actor is enforcement staff; `act_type` is not a penalty; a power item,
-    if given, is the agency's and of the same act type. Event `cases.act_registered`.
+    if given, is the agency's and of the same act type; `external_ref`, if given, names no
+    other case. Event `cases.act_registered`.
     """
     agency_id = require_enforcement_staff(actor)
     if act_type not in OTHER_ACT_TYPES:
@@ -107,6 +109,7 @@ def act_register(
             place=place.strip(),
             power_item=power_item,
             received_on=received_on,
+            external_ref=external_ref or None,
             created_by=actor,
         )
         validated_save(case)

@@ -24,6 +24,7 @@ from sanxiang.cases.services.writing import (
     validated_save,
 )
 from sanxiang.core.creditcode import normalise_credit_code, parse_credit_code
+from sanxiang.core.errors import ApplicationError
 from sanxiang.core.identity import parse_resident_id
 from sanxiang.registry.models import User
 
@@ -55,18 +56,54 @@ class PartyData:
     capacity_limited: bool = False
 
 
+# The rule each identity-number refusal of `core` enforces (legal-rules.md §STD).
+_NUMBER_RULES = {
+    "resident_id.format": "STD-11643-1",
+    "resident_id.region": "STD-11643-2",
+    "resident_id.birth_date_invalid": "STD-11643-2",
+    "resident_id.birth_date_future": "STD-11643-2",
+    "resident_id.checksum": "STD-11643-4",
+    "credit_code.format": "STD-32100-2",
+    "organisation_code.format": "STD-32100-1",
+    "credit_code.checksum": "STD-32100-3",
+}
+
+
+def _number_refused(error: ApplicationError, field: str) -> ApplicationError:
+    """The refusal of an ID number or credit code, naming the party's field and the rule."""
+    default = "STD-11643-1" if field == "id_number" else "STD-32100-1"
+    rule = _NUMBER_RULES.get(error.code, default)
+    if field == "id_number":
+        message = _("%(message)s (resident ID number, %(rule)s)")
+    else:
+        message = _("%(message)s (credit code, %(rule)s)")
+    message %= {"message": error.message, "rule": rule}
+    extra = {**error.extra, "rule": rule, "field": field, "fields": {field: [message]}}
+    return ApplicationError(message, code=error.code, extra=extra)
+
+
 def fill_party(party: Party, data: PartyData) -> None:
-    """Copy `data` onto `party`, normalising the numbers and deriving the birth date."""
+    """Copy `data` onto `party`, normalising the numbers and deriving the birth date.
+
+    A malformed number is refused with the field (`id_number`, `credit_code`) and the rule of
+    the standard it breaks (STD-11643, STD-32100)."""
     for name, value in asdict(data).items():
         setattr(party, name, value.strip() if isinstance(value, str) else value)
     if party.id_number:
         # STD-11643: store the canonical number; the birth date is part of it (LAW-APL-30).
-        resident = parse_resident_id(party.id_number)
+        try:
+            resident = parse_resident_id(party.id_number)
+        except ApplicationError as error:
+            raise _number_refused(error, "id_number") from None
         party.id_number = resident.number
         party.birth_date = resident.birth_date
     if party.credit_code:
         # STD-32100: refuse a wrong code, store it normalised.
-        party.credit_code = parse_credit_code(normalise_credit_code(party.credit_code)).number
+        try:
+            code = parse_credit_code(normalise_credit_code(party.credit_code))
+        except ApplicationError as error:
+            raise _number_refused(error, "credit_code") from None
+        party.credit_code = code.number
 
 
 def party_snapshot(party: Party) -> dict[str, object]:

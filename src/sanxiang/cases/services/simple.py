@@ -75,6 +75,7 @@ def case_decide_on_spot(
     receipt_number: str = "",
     hard_to_enforce_later: bool = False,
     remote_area: bool = False,
+    external_ref: str | None = None,
     actor: User,
 ) -> Case:
     """Decide a penalty on the spot and hand the decision over (当场处罚).
@@ -84,7 +85,8 @@ def case_decide_on_spot(
     the LAW-APL-51 limit for the party (200元 natural person / 3000元 organisation, both
     included); LAW-APL-30 (age) holds; `form_number` is the pre-numbered decision form
     (LAW-APL-52); collecting on the spot is lawful (≤100元, or hard to enforce later, or a
-    remote area, LAW-APL-68/69) and has the receipt number of the 专用票据 (LAW-APL-69/70).
+    remote area, LAW-APL-68/69) and has the receipt number of the 专用票据 (LAW-APL-69/70);
+    `external_ref`, if given, names no other case.
     Side effects: the case (state `on_spot_decided`), its party, officers, the on-the-spot
     record with the certificate numbers (LAW-APL-55), the decision, the on-the-spot delivery
     (→ `delivered`), the payment if collected, otherwise enforcement with payment due in 15
@@ -145,6 +147,7 @@ def case_decide_on_spot(
             power_item=power_item,
             violation_started_on=day,
             discovered_on=day,
+            external_ref=external_ref or None,
             created_by=actor,
         )
         validated_save(case)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
 
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import CaseStatus, DeadlineStatus
@@ -94,7 +95,10 @@ def test_timeline_deadlines_approvals_and_stages(world):
     assert timeline[-1].action == "cases.filed"
     assert timeline[-1].data["changes"]["status"] == ["lead", "filed"]
     running = case_deadlines(user=world.handler, case_id=case.pk)
-    assert [(d.rule, str(d.rule_label)) for d in running] == [("LAW-APL-60", "Penalty decision")]
+    with translation.override("en"):
+        assert [(d.rule, str(d.rule_label)) for d in running] == [
+            ("LAW-APL-60", "Penalty decision")
+        ]
     everything = case_deadlines(user=world.handler, case_id=case.pk, include_closed=True)
     assert {d.status for d in everything} == {DeadlineStatus.RUNNING, DeadlineStatus.MET}
     approvals = list(case_approvals(user=world.handler, case_id=case.pk))

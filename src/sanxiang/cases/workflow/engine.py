@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -176,6 +176,8 @@ class AvailableTransition:
     allowed: bool
     refusal_code: str = ""
     refusal_message: str = ""
+    # The refusal's `extra` (`rule`, `field`, …), as the API renders a refused move.
+    refusal_extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 def available_transitions(
@@ -194,12 +196,12 @@ def available_transitions(
         ctx = g.TransitionContext(
             case=case, transition=spec.name, actor=user, on=day, approval_step=None
         )
-        code, message = "", ""
+        code, message, extra = "", "", {}
         try:
             for guard in guards_for(spec):
                 guard(ctx)
         except ApplicationError as refusal:
-            code, message = refusal.code, refusal.message
+            code, message, extra = refusal.code, refusal.message, refusal.extra
         result.append(
             AvailableTransition(
                 name=spec.name,
@@ -210,6 +212,7 @@ def available_transitions(
                 allowed=not code,
                 refusal_code=code,
                 refusal_message=message,
+                refusal_extra=extra,
             )
         )
     return result
