@@ -45,6 +45,7 @@ __all__ = [
     "library_covers_year",
     "next_working_day",
     "roll_forward_to_working_day",
+    "unmaintained_years",
     "working_days_between",
 ]
 
@@ -169,6 +170,24 @@ def _load_year(year: int) -> _YearCalendar:
     ).values_list("date", "kind")
     overrides = {day: kind == CalendarDay.Kind.WORKDAY for day, kind in rows}
     return _YearCalendar(covered_by_library=covered, overrides=overrides)
+
+
+def unmaintained_years(*, today: date, horizon_days: int = 180) -> list[int]:
+    """Years from `today` to `today + horizon_days` whose working days are not known.
+
+    Legal periods reach months ahead (90 days to decide, LAW-APL-60; 3-year display periods),
+    so administrators are warned before a deadline in such a year is refused with
+    `calendar.year_not_maintained`. The State Council announces the next year's holidays
+    each November; entering them and marking the year maintained clears the warning.
+    """
+    last = today + timedelta(days=horizon_days)
+    candidates = [
+        year for year in range(today.year, last.year + 1) if not library_covers_year(year)
+    ]
+    maintained = set(
+        CalendarYear.objects.filter(year__in=candidates).values_list("year", flat=True)
+    )
+    return [year for year in candidates if year not in maintained]
 
 
 def _require_date(day: date) -> None:

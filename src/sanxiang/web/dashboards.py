@@ -17,11 +17,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.cases.selectors import inbox
+from sanxiang.core.models import CalendarYear
+from sanxiang.core.workdays import unmaintained_years
 from sanxiang.registry.models import Certificate, CertificateStatus, Officer, Role, User
 from sanxiang.registry.models.officers import NOT_YET_VALID, REQUIRED_TRAINING_HOURS_PER_YEAR
 from sanxiang.registry.selectors import device_ratio
 from sanxiang.registry.selectors.organisations import DEFAULT_OFFICERS_PER_DEVICE
 from sanxiang.web import selectors
+
+# The inbox panel of the home page shows this many of the closest deadlines (the inbox page
+# shows more).
+INBOX_PANEL_DEADLINES = 5
 
 # How far ahead heads and officers are warned of expiring certificates: a planning choice, not
 # a legal rule, so configurable like the thresholds of legal-rules.md.
@@ -86,7 +93,10 @@ class Dashboard:
 
 def _officer(user: User, today: datetime.date) -> Dashboard:
     officer = selectors.officer_get_own(user=user)
-    context: dict[str, Any] = {"officer": officer}
+    context: dict[str, Any] = {
+        "officer": officer,
+        "inbox": inbox(user=user, limit=INBOX_PANEL_DEADLINES),
+    }
     if officer is not None:
         hours = selectors.training_hours_get(officer=officer, year=today.year)
         context |= {
@@ -101,7 +111,11 @@ def _officer(user: User, today: datetime.date) -> Dashboard:
 
 
 def _head(user: User, today: datetime.date) -> Dashboard:
-    context: dict[str, Any] = {"agency": user.agency, "expiry_window_days": EXPIRY_WARNING_DAYS}
+    context: dict[str, Any] = {
+        "agency": user.agency,
+        "expiry_window_days": EXPIRY_WARNING_DAYS,
+        "inbox": inbox(user=user, limit=INBOX_PANEL_DEADLINES),
+    }
     if user.agency is not None:
         context |= {
             "officer_count": selectors.agency_active_officer_count(agency=user.agency),
@@ -119,11 +133,11 @@ def _head(user: User, today: datetime.date) -> Dashboard:
 
 def _reviewer(user: User, today: datetime.date) -> Dashboard:
     officer = selectors.officer_get_own(user=user)
-    return Dashboard(
-        HEADINGS[Role(user.role)],
-        "web/panels/reviewer.html",
-        {"officer": officer, "is_legal_reviewer": user.role == Role.LEGAL_REVIEWER},
-    )
+    is_legal_reviewer = user.role == Role.LEGAL_REVIEWER
+    context: dict[str, Any] = {"officer": officer, "is_legal_reviewer": is_legal_reviewer}
+    if is_legal_reviewer:
+        context["inbox"] = inbox(user=user, limit=INBOX_PANEL_DEADLINES)
+    return Dashboard(HEADINGS[Role(user.role)], "web/panels/reviewer.html", context)
 
 
 def _supervisor(user: User, today: datetime.date) -> Dashboard:
@@ -161,7 +175,12 @@ def _administrator(user: User, today: datetime.date) -> Dashboard:
     return Dashboard(
         HEADINGS[Role.ADMINISTRATOR],
         "web/panels/administrator.html",
-        {"master_data": counts},
+        {
+            "master_data": counts,
+            # Deadlines reaching into these years are refused until their holidays are entered.
+            "unmaintained_years": unmaintained_years(today=today),
+            "calendar_url": _admin_url(CalendarYear, "changelist"),
+        },
     )
 
 

@@ -20,6 +20,10 @@ from sanxiang.registry.models import Role
 
 ALL_STAFF: frozenset[str] = frozenset(Role.values)
 ADMINISTRATORS: frozenset[str] = frozenset({Role.ADMINISTRATOR})
+# Cases: the agency's enforcement staff change them; reviewers and supervisors read them.
+CASE_WRITERS: frozenset[str] = frozenset({Role.OFFICER, Role.DEPARTMENT_HEAD, Role.AGENCY_HEAD})
+CASE_READERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER, Role.SUPERVISOR}
+INBOX_USERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER}
 
 
 class NavGroup(StrEnum):
@@ -53,6 +57,9 @@ class NavEntry:
 
 NAV_ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("home", _("Workspace"), "web:home", "house-door", ALL_STAFF),
+    NavEntry("cases", _("Cases"), "cases:list", "folder2-open", CASE_READERS),
+    NavEntry("inbox", _("Inbox"), "web:inbox", "inbox", INBOX_USERS),
+    NavEntry("new_lead", _("Register a lead"), "cases:lead_new", "plus-circle", CASE_WRITERS),
     NavEntry("me", _("My account"), "web:me", "person-badge", ALL_STAFF),
     # Master data is maintained by administrators only (DESIGN.md §1), in the Django admin.
     NavEntry(
@@ -188,8 +195,9 @@ def _resolve(url_name: str) -> str | None:
 
 
 def _is_active(url: str, current_path: str) -> bool:
-    # The portal and workspace roots would match every page below them: compare exactly.
-    if url in ("/", "/office/"):
+    # The portal and workspace roots would match every page below them, and the case list every
+    # case page including the lead form: compare exactly.
+    if url in ("/", "/office/", "/office/cases/new/"):
         return current_path == url
     return current_path.startswith(url)
 

@@ -6,6 +6,7 @@ Language switching is Django's `set_language`, routed at /i18n/setlang/ by the r
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from sanxiang.cases import views as case_views
 from sanxiang.web import views
 
 app_name = "web"
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", views.portal, name="portal"),
     path("office/", views.office_home, name="home"),
     path("office/me/", views.me, name="me"),
+    path("office/inbox/", case_views.inbox, name="inbox"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -21,6 +21,7 @@ from sanxiang.core.workdays import (
     is_working_day,
     next_working_day,
     roll_forward_to_working_day,
+    unmaintained_years,
     working_days_between,
 )
 
@@ -182,3 +183,12 @@ def test_counting_back_gives_the_same_number_of_working_days(start, n):
     end = calendar.add_working_days(start, n)
     assert calendar.is_working_day(end)
     assert calendar.working_days_between(start, end) == n
+
+
+@pytest.mark.django_db
+def test_unmaintained_years_lists_uncovered_years_in_the_horizon_until_maintained() -> None:
+    assert unmaintained_years(today=date(2026, 3, 1)) == []
+    assert unmaintained_years(today=date(2026, 11, 30)) == [2027]
+    assert unmaintained_years(today=date(2026, 11, 30), horizon_days=400) == [2027, 2028]
+    CalendarYear.objects.create(year=2027)
+    assert unmaintained_years(today=date(2026, 11, 30)) == []

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from sanxiang.core.models import CalendarYear
 from sanxiang.registry.models import Certificate, CertificateStatus, DeviceStatus, DeviceType, Role
 from sanxiang.registry.tests.factories import (
     AgencyFactory,
@@ -37,6 +38,15 @@ MASTER_DATA_NAV = {
 }
 SYSTEM_NAV = {"accounts", "admin_site", "api_docs"}
 ADMIN_NAV = STAFF_NAV | MASTER_DATA_NAV | SYSTEM_NAV
+# The case pages: enforcement staff register leads and work through their inbox; reviewers
+# and supervisors read cases.
+CASE_NAV = {
+    Role.OFFICER: {"cases", "inbox", "new_lead"},
+    Role.DEPARTMENT_HEAD: {"cases", "inbox", "new_lead"},
+    Role.AGENCY_HEAD: {"cases", "inbox", "new_lead"},
+    Role.LEGAL_REVIEWER: {"cases", "inbox"},
+    Role.SUPERVISOR: {"cases"},
+}
 
 HEADINGS = {
     Role.OFFICER: "执法人员工作台",
@@ -117,7 +127,7 @@ def test_home_fits_the_role(client: Client, login_as, role: Role) -> None:
     for other_role, heading in HEADINGS.items():
         if other_role != role:
             assert heading not in page
-    expected = ADMIN_NAV if role == Role.ADMINISTRATOR else STAFF_NAV
+    expected = ADMIN_NAV if role == Role.ADMINISTRATOR else STAFF_NAV | CASE_NAV.get(role, set())
     assert nav_keys(response) == expected
 
 
@@ -268,6 +278,27 @@ def test_administrator_sees_master_data_counts(client: Client, login_as) -> None
     assert 'href="/admin/registry/discretionstandard/import/"' in page
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 30, 10, tzinfo=datetime.UTC), tick=False)
+def test_administrator_is_warned_while_next_years_holidays_are_not_maintained(
+    client: Client, login_as
+) -> None:
+    # The holiday library ends with 2026: a 90-day deadline from today falls in 2027.
+    login_as(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    page = html(client.get("/office/"))
+    assert 'data-alert="calendar"' in page
+    assert "2027" in page
+    assert 'href="/admin/core/calendaryear/"' in page
+
+    CalendarYear.objects.create(year=2027, note="国务院办公厅通知")
+    assert 'data-alert="calendar"' not in html(client.get("/office/"))
+
+
+@time_machine.travel(datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC), tick=False)
+def test_no_calendar_warning_when_the_coming_months_are_known(client: Client, login_as) -> None:
+    login_as(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    assert 'data-alert="calendar"' not in html(client.get("/office/"))
+
+
 # --- account page ------------------------------------------------------------------------
 
 
@@ -313,11 +344,12 @@ def test_not_found_page_is_chinese_and_keeps_the_layout(client: Client, login_as
 # officers + expiring certificates + certified officers + devices; officer record + certificates;
 # supervision levels + agencies; one count per master-data table. The header's agency name is
 # one more. Several rows of everything are present, so an N+1 query would break the bound.
+# Officers, heads and reviewers also get their inbox: pending approvals and closest deadlines.
 QUERY_BOUNDS = {
-    Role.OFFICER: 6,
-    Role.DEPARTMENT_HEAD: 7,
-    Role.AGENCY_HEAD: 7,
-    Role.LEGAL_REVIEWER: 5,
+    Role.OFFICER: 8,
+    Role.DEPARTMENT_HEAD: 9,
+    Role.AGENCY_HEAD: 9,
+    Role.LEGAL_REVIEWER: 7,
     Role.COUNSEL: 5,
     Role.SUPERVISOR: 6,
     Role.ADMINISTRATOR: 12,
