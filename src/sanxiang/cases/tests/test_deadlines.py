@@ -322,5 +322,5 @@ def test_every_deadline_rule_has_a_label_and_deadline_carries_it():
     assert deadline.rule == "LAW-APL-61"
     assert str(deadline.label) == str(DEADLINE_RULES["LAW-APL-61"])
     assert deadline.due_on == date(2025, 10, 15)
-    with pytest.raises(ValueError, match="LAW-XXX"):
-        Deadline.for_rule("LAW-XXX", date(2025, 10, 15))
+    with pytest.raises(ValueError, match="LAW-UNKNOWN-0"):
+        Deadline.for_rule("LAW-UNKNOWN-0", date(2025, 10, 15))
