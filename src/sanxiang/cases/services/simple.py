@@ -108,6 +108,21 @@ def case_decide_on_spot(
                 code="cases.simple.not_on_duty",
             )
         require_officers_certified(on_duty, day)
+        if power_item is not None and (
+            power_item.agency_id != agency_id
+            or power_item.act_type != ActType.PENALTY
+            or not power_item.is_active
+        ):
+            # Another agency's item would bring its legal basis into this agency's decision.
+            refuse(
+                _(
+                    "Choose an active penalty item of the agency's own power list "
+                    "(power item, LAW-APL-52)."
+                ),
+                code="cases.simple.power_item_invalid",
+                rule="LAW-APL-52",
+                field="power_item",
+            )
         check_simple_procedure(
             penalty_types=penalty_types, fine_fen=fine_fen, party_kind=party.kind, decided_on=day
         )

@@ -13,6 +13,7 @@ from sanxiang.cases.models import Case, Deadline, RecordOfficer
 from sanxiang.cases.stages import missing_stages
 from sanxiang.cases.tests.factories import BASE_DAY, approve_pending, at, company, person
 from sanxiang.core.errors import ApplicationError
+from sanxiang.registry.tests.factories import PowerItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,19 @@ def test_simple_procedure_only_warning_or_fine(world):
     with pytest.raises(ApplicationError) as refusal:
         _on_spot(world, penalty_types=("revoke_licence",), fine_fen=0)
     assert refusal.value.code == "rules.simple_procedure.penalty_type_not_allowed"
+
+
+def test_on_the_spot_refuses_another_agencys_power_item_law_apl_52(world):
+    foreign = PowerItemFactory.create()  # a penalty item of another agency
+    own_licensing = PowerItemFactory.create(agency_id=world.handler.agency_id, act_type="licensing")
+    for item in (foreign, own_licensing):
+        with pytest.raises(ApplicationError) as refusal:
+            _on_spot(world, power_item=item)
+        assert refusal.value.code == "cases.simple.power_item_invalid"
+        assert refusal.value.extra["field"] == "power_item"
+    assert not Case.objects.exists()
+    own_penalty = PowerItemFactory.create(agency_id=world.handler.agency_id)
+    assert _on_spot(world, power_item=own_penalty).power_item == own_penalty
 
 
 def test_simple_procedure_needs_two_certified_officers_law_apl_42(world):
