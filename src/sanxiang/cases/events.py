@@ -1,7 +1,9 @@
 """The one writer of case events (STYLE 6; DESIGN decision 6).
 
-`record_case_event` is the only code that creates a `CaseEvent`; the tamper-evident ledger
-issue extends it (each event becomes a ledger leaf), so no other module may write events.
+`record_case_event` is the only code that creates a `CaseEvent`, and it logs each event as a
+leaf of the tamper-evident ledger in the same transaction (docs/ledger.md), so no other module
+may write events. `case_event_payload` is the one function that builds that leaf's payload; it
+is also registered as the ledger's leaf source (`CasesConfig.ready`).
 `EVENT_LABELS` gives each dotted action its label for timelines; `current_request_id` lets the
 web layer tag events with the request that caused them.
 """
@@ -10,19 +12,32 @@ from __future__ import annotations
 
 import contextvars
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.models import Case, CaseEvent
+from sanxiang.ledger.services import ledger_append
 from sanxiang.registry.models import User
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-__all__ = ["EVENT_LABELS", "current_request_id", "field_changes", "record_case_event"]
+__all__ = [
+    "EVENT_LABELS",
+    "LEDGER_KIND",
+    "case_event_payload",
+    "case_event_rebuild",
+    "case_event_refs",
+    "current_request_id",
+    "field_changes",
+    "record_case_event",
+]
+
+# The ledger kind of case events; their ref is the event's primary key as text.
+LEDGER_KIND = "cases.event"
 
 # Set by request middleware (or a task) so that events carry the request id; empty otherwise.
 current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
@@ -110,6 +125,9 @@ def record_case_event(
     error). `actor` is None only for the platform itself (a scheduled task); `actor_name` keeps
     the name as it was. `data` says what changed, e.g. `{"changes": {"field": [old, new]}}`;
     values must be JSON-serialisable (dates and decimals are encoded).
+
+    The event is logged as a ledger leaf (`cases.event`, ref its pk) in the caller's
+    transaction: it exists in the log exactly when the event is committed.
     """
     if action not in EVENT_LABELS:
         raise ValueError(f"Unknown case event action {action!r}; add it to EVENT_LABELS")
@@ -123,7 +141,52 @@ def record_case_event(
         data=dict(data or {}),
     )
     event.save(force_insert=True)
+    ledger_append(kind=LEDGER_KIND, ref=str(event.pk), payload=case_event_payload(event))
     return event
+
+
+def _utc_text(moment: datetime.datetime) -> str:
+    """UTC with microseconds, e.g. `2026-03-02T02:00:00.000000Z`: the instant the database keeps.
+
+    A naive value is read in the default time zone, as Django does when it saves one.
+    """
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def case_event_payload(event: CaseEvent) -> dict[str, Any]:
+    """The ledger payload of `event`: the one builder, for the append and for verification.
+
+    Only what the event row fixes, with values as the database gives them back (foreign keys
+    as ids, `occurred_at` in UTC with microseconds, `data` as JSON), so the payload rebuilt from
+    a reread row is byte-identical once canonicalised. The case's agency never changes; its
+    case number is not included: it is assigned at filing, after the case's first events.
+    """
+    return {
+        "case_id": event.case_id,
+        "agency_id": event.case.agency_id,
+        "action": event.action,
+        "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
+        "occurred_at": _utc_text(event.occurred_at),
+        "request_id": event.request_id,
+        "data": event.data,
+    }
+
+
+def case_event_rebuild(ref: str) -> dict[str, Any] | None:
+    """The payload of event `ref` as its row gives it now, or None if the row is gone."""
+    if not ref.isdigit():
+        return None
+    event = CaseEvent.objects.select_related("case").filter(pk=int(ref)).first()
+    return None if event is None else case_event_payload(event)
+
+
+def case_event_refs() -> Iterator[str]:
+    """The ref of every case event, each of which should have a ledger entry."""
+    for pk in CaseEvent.objects.order_by("pk").values_list("pk", flat=True).iterator():
+        yield str(pk)
 
 
 def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

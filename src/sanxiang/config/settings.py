@@ -85,6 +85,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database lives under var/ (or SANXIANG_VAR_DIR): make sure it can be created.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers proceed during a write; IMMEDIATE avoids lock-upgrade deadlocks when
     # two requests write at once (the embedded default serves a whole agency).
     DATABASES["default"]["OPTIONS"] = {

@@ -40,7 +40,7 @@ class CaseEvent(models.Model):
     Who did what and when, with what changed (`data`, e.g. {"changes": {"field": [old, new]}}).
     Append-only: `save()` refuses to update, `delete()` refuses, and the default manager's
     queryset refuses `update()` and `delete()`. Written only by `cases.events.record_case_event`
-    (the next issue extends it with the Merkle ledger).
+    (which also appends it to the tamper-evident ledger as a `cases.event` leaf).
     """
 
     case = models.ForeignKey(
