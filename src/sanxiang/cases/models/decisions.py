@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.choices import ActResultKind, DecisionOutcome, NoPenaltyReason
+from sanxiang.cases.models.base import RecordedByModel
 from sanxiang.cases.models.cases import Case
 from sanxiang.cases.models.notices import Hearing
 from sanxiang.cases.rules import ProposedPenalty
@@ -14,7 +15,7 @@ from sanxiang.registry.models import DiscretionTier
 from sanxiang.registry.models.discretion import validate_penalty_types
 
 
-class Deliberation(models.Model):
+class Deliberation(RecordedByModel):
     """Collective deliberation by the agency heads (集体讨论, LAW-APL-57, SAMR-PROC-60).
 
     Required before deciding a penalty in a case flagged complex or major.
@@ -33,12 +34,6 @@ class Deliberation(models.Model):
     participants = models.JSONField(_("participants"), default=list)
     minutes = models.TextField(_("minutes"))
     conclusion = models.TextField(_("conclusion"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

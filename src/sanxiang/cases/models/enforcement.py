@@ -16,11 +16,12 @@ from sanxiang.cases.choices import (
     PaymentPlanKind,
     RemedyKind,
 )
+from sanxiang.cases.models.base import RecordedByModel
 from sanxiang.cases.models.cases import Case
 from sanxiang.cases.models.parties import ElectronicDeliveryConsent
 
 
-class Delivery(models.Model):
+class Delivery(RecordedByModel):
     """Delivery of a document to the party (送达 / 送达回证, LAW-APL-61, SAMR-PROC-81/82/83).
 
     `delivered_on` is the day delivery counts: the receipt date, the arrival date of an
@@ -50,12 +51,6 @@ class Delivery(models.Model):
         null=True,
         blank=True,
         related_name="deliveries",
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -100,7 +95,7 @@ class PaymentPlan(models.Model):
         return f"{self.case} · {self.get_kind_display()} → {self.ends_on}"
 
 
-class Payment(models.Model):
+class Payment(RecordedByModel):
     """A payment confirmed by the bank or the e-payment system, or collected on the spot.
 
     LAW-APL-67: the agency that decides is separate from the one that collects, so the
@@ -118,12 +113,6 @@ class Payment(models.Model):
         _("confirmation or receipt number"),
         max_length=64,
         help_text=_("Bank or e-payment confirmation, or the on-the-spot receipt number."),
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -181,7 +170,7 @@ class RemedyPause(models.Model):
         return (self.started_on, self.ended_on or on)
 
 
-class Execution(models.Model):
+class Execution(RecordedByModel):
     """A record of the execution stage (执行, LAW-APL-47) other than a payment.
 
     A non-monetary penalty carried out, the education of a party not penalised (LAW-APL-33),
@@ -194,12 +183,6 @@ class Execution(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=ExecutionKind.choices)
     executed_on = models.DateField(_("date"))
     description = models.TextField(_("description"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -12,11 +12,12 @@ from sanxiang.cases.choices import (
     SeizureKind,
     SeizureStatus,
 )
+from sanxiang.cases.models.base import RecordedByModel
 from sanxiang.cases.models.cases import Case
 from sanxiang.registry.models import Officer
 
 
-class InvestigationRecord(models.Model):
+class InvestigationRecord(RecordedByModel):
     """An inquiry or on-site inspection record (询问笔录 / 现场笔录, LAW-APL-55, SAMR-PROC-28/29).
 
     Lists the participating officers with the numbers of the certificates they showed
@@ -41,12 +42,6 @@ class InvestigationRecord(models.Model):
         verbose_name=_("officers"),
         through="RecordOfficer",
         related_name="investigation_records",
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

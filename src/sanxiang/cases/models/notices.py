@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.choices import DeliveryMethod, HearingStatus, ReexaminationResult
+from sanxiang.cases.models.base import RecordedByModel
 from sanxiang.cases.models.cases import Case
 from sanxiang.cases.rules import ProposedPenalty
 from sanxiang.registry.models import Officer
@@ -84,7 +85,7 @@ class PenaltyNotice(models.Model):
         )
 
 
-class Statement(models.Model):
+class Statement(RecordedByModel):
     """A statement or defence by the party (陈述申辩) and its re-examination (复核).
 
     LAW-APL-45: "对当事人提出的事实、理由和证据，应当进行复核" — every statement is
@@ -104,12 +105,6 @@ class Statement(models.Model):
     received_on = models.DateField(_("received on"))
     oral = models.BooleanField(_("made orally"), default=False)
     content = models.TextField(_("content"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     reexamined_on = models.DateField(_("re-examined on"), null=True, blank=True)
     reexamination_result = models.CharField(
         _("re-examination result"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.choices import PartyKind, RecusalApplicant, RecusalResult
+from sanxiang.cases.models.base import RecordedByModel
 from sanxiang.cases.models.cases import Case
 from sanxiang.core.creditcode import validate_credit_code
 from sanxiang.core.identity import validate_resident_id
@@ -99,7 +100,7 @@ class Party(models.Model):
         return self.credit_code or self.id_number or self.other_id_document
 
 
-class ElectronicDeliveryConsent(models.Model):
+class ElectronicDeliveryConsent(RecordedByModel):
     """A signed consent to electronic delivery (送达地址确认书, LAW-APL-61, SAMR-PROC-82).
 
     Documents may be delivered by SMS, fax, e-mail or instant message only to the address
@@ -114,12 +115,6 @@ class ElectronicDeliveryConsent(models.Model):
     address = models.CharField(_("electronic address"), max_length=255)
     document_reference = models.CharField(_("consent form reference"), max_length=64, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("electronic delivery consent")
