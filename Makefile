@@ -35,11 +35,15 @@ src/sanxiang/web/static/vendor/.stamp: package.json package-lock.json
 	$(BIN)/python scripts/vendor_assets.py
 	touch $@
 
-# Compile the translation catalogues with Babel (pure Python: no GNU gettext needed to run).
+# Compile the translation catalogues with Babel (pure Python: no GNU gettext needed to run):
+# the project's catalogue and each app's own (src/sanxiang/<app>/locale).
 messages: $(STAMP)
-	$(BIN)/pybabel compile --domain django --directory src/sanxiang/locale --use-fuzzy --statistics 2>&1 | tail -n 1
+	@for dir in src/sanxiang/locale src/sanxiang/*/locale; do \
+	  $(BIN)/pybabel compile --domain django --directory $$dir --use-fuzzy --statistics 2>&1 | tail -n 1; \
+	done
 
-# Extracting new strings needs GNU gettext (apt-get install gettext).
+# Extracting new strings needs GNU gettext (apt-get install gettext). makemessages puts the
+# strings of an app that has its own locale folder there, and the rest in the project's.
 makemessages: $(STAMP)
 	cd src/sanxiang && ../../$(BIN)/sanxiang makemessages --locale zh_Hans --no-obsolete --no-location
 

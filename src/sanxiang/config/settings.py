@@ -6,6 +6,7 @@ Production (`SANXIANG_DEBUG=0`) refuses to start without a real secret key (NetB
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -38,6 +39,10 @@ INSTALLED_APPS = [
     "sanxiang.cases",
     "sanxiang.web",
     "sanxiang.ledger",
+    "sanxiang.review",
+    "sanxiang.documents",
+    "sanxiang.evidence",
+    "sanxiang.publicity",
 ]
 
 MIDDLEWARE = [
@@ -120,9 +125,31 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("SANXIANG_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Files that must never be served as plain media (evidence, issued documents, case files):
+# a local folder by default, S3-compatible object storage for scale-out (DESIGN.md decision 9).
+# Access goes only through views that check the user and log custody.
+PRIVATE_ROOT = Path(env_str("SANXIANG_PRIVATE_ROOT", str(VAR_DIR / "private")))
+_PRIVATE_STORAGE: dict[str, Any] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+}
+if env_str("SANXIANG_STORAGE", "local") == "s3":
+    _PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("SANXIANG_S3_BUCKET", "sanxiang"),
+            "endpoint_url": env_str("SANXIANG_S3_ENDPOINT", "") or None,
+            "access_key": env_str("SANXIANG_S3_ACCESS_KEY", ""),
+            "secret_key": env_str("SANXIANG_S3_SECRET_KEY", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": _PRIVATE_STORAGE,
 }
 
 SESSION_COOKIE_HTTPONLY = True

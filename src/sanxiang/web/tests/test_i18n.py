@@ -14,14 +14,25 @@ from django.test import Client
 from sanxiang.registry.models import Role
 from sanxiang.web.tests.pages import html
 
-PO_FILE = Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po"
+SOURCE_ROOT = Path(settings.LOCALE_PATHS[0]).parent
+# The project's catalogue, and the one each app with its own locale folder keeps.
+PO_FILES = [
+    Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po",
+    *sorted(SOURCE_ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po")),
+]
 # printf-style placeholders as Python's % operator reads them: named or positional.
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
 
 
-def _catalog():
-    with PO_FILE.open("rb") as po:
-        return read_po(po, locale="zh_Hans")
+def _catalogs():
+    for path in PO_FILES:
+        with path.open("rb") as po:
+            yield read_po(po, locale="zh_Hans")
+
+
+def _messages():
+    for catalog in _catalogs():
+        yield from catalog
 
 
 def _placeholders(text: str) -> Counter[str]:
@@ -29,10 +40,11 @@ def _placeholders(text: str) -> Counter[str]:
 
 
 def test_every_message_is_translated_and_none_is_fuzzy() -> None:
-    catalog = _catalog()
-    assert not catalog.fuzzy, "the catalogue header is marked fuzzy"
     problems = []
-    for message in catalog:
+    for path, catalog in zip(PO_FILES, _catalogs(), strict=True):
+        if catalog.fuzzy:
+            problems.append(("fuzzy header", str(path)))
+    for message in _messages():
         if not message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
@@ -45,7 +57,7 @@ def test_every_message_is_translated_and_none_is_fuzzy() -> None:
 
 def test_placeholders_match_between_source_and_translation() -> None:
     mismatched = []
-    for message in _catalog():
+    for message in _messages():
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
@@ -121,7 +133,6 @@ _KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
     "npgettext_lazy": ((1, "c"), 2, 3),
 }
-SOURCE_ROOT = Path(settings.LOCALE_PATHS[0]).parent
 
 
 def _source_msgids() -> dict[tuple[str | None, str], str]:
@@ -159,7 +170,7 @@ def test_catalogue_has_every_string_of_the_code_and_templates() -> None:
     """A string missing from the catalogue would show in English in the Chinese interface."""
     catalogue_ids = {
         (message.context, message.id[0] if isinstance(message.id, tuple) else message.id)
-        for message in _catalog()
+        for message in _messages()
         if message.id
     }
     missing = {

@@ -1,0 +1,1 @@
+"""Enforcement documents: templates, numbering, rendering (PDF, DOCX), signatures, the case file."""

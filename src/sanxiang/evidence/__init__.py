@@ -1,0 +1,1 @@
+"""Evidence and audio-video records: streaming upload, integrity hashes, custody."""
