@@ -34,6 +34,7 @@ __all__ = [
     "current_request_id",
     "field_changes",
     "record_case_event",
+    "register_event_labels",
 ]
 
 # The ledger kind of case events; their ref is the event's primary key as text.
@@ -108,6 +109,19 @@ EVENT_LABELS: dict[str, StrOrPromise] = {
     "cases.seizure_extended": _("Seizure extended"),
     "cases.seizure_ended": _("Seizure ended"),
 }
+
+
+def register_event_labels(labels: Mapping[str, StrOrPromise]) -> None:
+    """Add the event actions of an app above `cases` (called from its `AppConfig.ready()`).
+
+    Actions are dotted `<app>.<what>` names; one already labelled differently is a programming
+    error, so two apps cannot claim the same action.
+    """
+    for action, label in labels.items():
+        existing = EVENT_LABELS.get(action)
+        if existing is not None and str(existing) != str(label):
+            raise ValueError(f"Case event action {action!r} is already labelled")
+        EVENT_LABELS[action] = label
 
 
 def record_case_event(

@@ -24,6 +24,9 @@ ADMINISTRATORS: frozenset[str] = frozenset({Role.ADMINISTRATOR})
 CASE_WRITERS: frozenset[str] = frozenset({Role.OFFICER, Role.DEPARTMENT_HEAD, Role.AGENCY_HEAD})
 CASE_READERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER, Role.SUPERVISOR}
 INBOX_USERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER}
+# Legal review: the agency's reviewers and external counsel review; the agency's staff follow.
+REVIEW_USERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER, Role.COUNSEL}
+PUBLICATION_USERS: frozenset[str] = CASE_WRITERS | {Role.LEGAL_REVIEWER}
 
 
 class NavGroup(StrEnum):
@@ -60,6 +63,10 @@ NAV_ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("cases", _("Cases"), "cases:list", "folder2-open", CASE_READERS),
     NavEntry("inbox", _("Inbox"), "web:inbox", "inbox", INBOX_USERS),
     NavEntry("new_lead", _("Register a lead"), "cases:lead_new", "plus-circle", CASE_WRITERS),
+    NavEntry("review", _("Legal review"), "review:inbox", "clipboard-check", REVIEW_USERS),
+    NavEntry(
+        "publications", _("Publications"), "publicity:workbench", "megaphone", PUBLICATION_USERS
+    ),
     NavEntry("me", _("My account"), "web:me", "person-badge", ALL_STAFF),
     # Master data is maintained by administrators only (DESIGN.md §1), in the Django admin.
     NavEntry(
