@@ -15,6 +15,14 @@ from sanxiang.registry.tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Private files (evidence, issued documents) of a test live and die with the test.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
     # A test that signs a ledger checkpoint must not leave a signing key in the checkout.
     settings.SANXIANG_LEDGER_KEY_FILE = tmp_path / "ledger" / "checkpoint.key"
     # Factories hash a password per account; the real hasher would dominate the suite's time.
