@@ -6,6 +6,12 @@ may write events. `case_event_payload` is the one function that builds that leaf
 is also registered as the ledger's leaf source (`CasesConfig.ready`).
 `EVENT_LABELS` gives each dotted action its label for timelines; `current_request_id` lets the
 web layer tag events with the request that caused them.
+
+With each event, the case's state after it is logged too (`cases.state`, ref the case's pk,
+`case_state_payload`), so `sanxiang ledger verify` finds a case field changed behind the
+ledger's back: the live row no longer matches the state logged with its latest event.
+Personal data never enters the public log: an event's `data` and the case's fields are logged
+as salted commitments (ledger/commitments.py); who holds the row and its salt can check them.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.models import Case, CaseEvent
+from sanxiang.ledger.commitments import commit_tree
 from sanxiang.ledger.services import ledger_append
 from sanxiang.registry.models import User
 
@@ -28,9 +35,13 @@ if TYPE_CHECKING:
 __all__ = [
     "EVENT_LABELS",
     "LEDGER_KIND",
+    "STATE_LEDGER_KIND",
     "case_event_payload",
     "case_event_rebuild",
     "case_event_refs",
+    "case_state_payload",
+    "case_state_rebuild",
+    "case_state_refs",
     "current_request_id",
     "field_changes",
     "record_case_event",
@@ -39,6 +50,11 @@ __all__ = [
 
 # The ledger kind of case events; their ref is the event's primary key as text.
 LEDGER_KIND = "cases.event"
+# The ledger kind of a case's state after an event; its ref is the case's primary key.
+STATE_LEDGER_KIND = "cases.state"
+# Fields not in the state leaf: the key, the salt itself, and the time of the last save (it
+# changes with every save and says nothing about the case).
+_STATE_EXCLUDED = frozenset({"id", "ledger_salt", "updated_at"})
 
 # Set by request middleware (or a task) so that events carry the request id; empty otherwise.
 current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar(
@@ -141,7 +157,9 @@ def record_case_event(
     values must be JSON-serialisable (dates and decimals are encoded).
 
     The event is logged as a ledger leaf (`cases.event`, ref its pk) in the caller's
-    transaction: it exists in the log exactly when the event is committed.
+    transaction, followed by the case's state as saved so far (`cases.state`): both exist in
+    the log exactly when the event is committed. Services therefore save the case before they
+    record the event that describes the change.
     """
     if action not in EVENT_LABELS:
         raise ValueError(f"Unknown case event action {action!r}; add it to EVENT_LABELS")
@@ -156,6 +174,8 @@ def record_case_event(
     )
     event.save(force_insert=True)
     ledger_append(kind=LEDGER_KIND, ref=str(event.pk), payload=case_event_payload(event))
+    saved = Case.objects.get(pk=case.pk)
+    ledger_append(kind=STATE_LEDGER_KIND, ref=str(case.pk), payload=case_state_payload(saved))
     return event
 
 
@@ -173,9 +193,11 @@ def case_event_payload(event: CaseEvent) -> dict[str, Any]:
     """The ledger payload of `event`: the one builder, for the append and for verification.
 
     Only what the event row fixes, with values as the database gives them back (foreign keys
-    as ids, `occurred_at` in UTC with microseconds, `data` as JSON), so the payload rebuilt from
-    a reread row is byte-identical once canonicalised. The case's agency never changes; its
-    case number is not included: it is assigned at filing, after the case's first events.
+    as ids, `occurred_at` in UTC with microseconds), so the payload rebuilt from a reread row
+    is byte-identical once canonicalised. `data` may hold personal data: it is logged as
+    salted commitments, field by field. The acting officer's name is public by law. The case's
+    agency never changes; its case number is not included: it is assigned at filing, after the
+    case's first events.
     """
     return {
         "case_id": event.case_id,
@@ -185,7 +207,7 @@ def case_event_payload(event: CaseEvent) -> dict[str, Any]:
         "actor_name": event.actor_name,
         "occurred_at": _utc_text(event.occurred_at),
         "request_id": event.request_id,
-        "data": event.data,
+        "data": commit_tree(event.ledger_salt, event.data, "data"),
     }
 
 
@@ -200,6 +222,41 @@ def case_event_rebuild(ref: str) -> dict[str, Any] | None:
 def case_event_refs() -> Iterator[str]:
     """The ref of every case event, each of which should have a ledger entry."""
     for pk in CaseEvent.objects.order_by("pk").values_list("pk", flat=True).iterator():
+        yield str(pk)
+
+
+def case_state_payload(case: Case) -> dict[str, Any]:
+    """The ledger payload of `case`'s state: the one builder, for the append and verification.
+
+    Status and revision in clear (they say where the case is, nothing about the people in
+    it); every other stored field (module constant `_STATE_EXCLUDED` aside) as a salted
+    commitment named by the field, so verification names the field that changed.
+    """
+    fields = {
+        field.name: field.value_from_object(case)
+        for field in Case._meta.concrete_fields
+        if field.name not in _STATE_EXCLUDED and field.name not in ("status", "revision")
+    }
+    return {
+        "case_id": case.pk,
+        "agency_id": case.agency_id,
+        "status": case.status,
+        "revision": case.revision,
+        "fields": commit_tree(case.ledger_salt, fields, "fields"),
+    }
+
+
+def case_state_rebuild(ref: str) -> dict[str, Any] | None:
+    """The state payload of case `ref` as its row gives it now, or None if the row is gone."""
+    if not ref.isdigit():
+        return None
+    case = Case.objects.filter(pk=int(ref)).first()
+    return None if case is None else case_state_payload(case)
+
+
+def case_state_refs() -> Iterator[str]:
+    """The ref of every case, each of which should have a state entry."""
+    for pk in Case.objects.order_by("pk").values_list("pk", flat=True).iterator():
         yield str(pk)
 
 

@@ -19,6 +19,7 @@ from sanxiang.cases.choices import (
     Procedure,
     Track,
 )
+from sanxiang.ledger.commitments import new_salt
 from sanxiang.registry.models import (
     ActType,
     Agency,
@@ -187,6 +188,10 @@ class Case(models.Model):
         help_text=_("The case's key in the system it was taken from, if any."),
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
+    # The salt of the ledger commitments to the case's fields (`cases.state` leaves).
+    ledger_salt = models.CharField(
+        _("ledger salt"), max_length=64, default=new_salt, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.choices import DeadlineHolder, DeadlineKind, DeadlineStatus
 from sanxiang.cases.models.cases import Case
+from sanxiang.ledger.commitments import new_salt
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -59,6 +60,11 @@ class CaseEvent(models.Model):
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, db_index=True)
     request_id = models.CharField(_("request id"), max_length=64, blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # The salt of the ledger commitments to `data` (ledger/commitments.py): the public log
+    # shows commitments, not the personal data an event may carry.
+    ledger_salt = models.CharField(
+        _("ledger salt"), max_length=64, default=new_salt, editable=False
+    )
 
     objects = CaseEventQuerySet.as_manager()
 

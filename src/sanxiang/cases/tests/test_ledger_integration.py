@@ -16,15 +16,26 @@ from django.utils import translation
 from sanxiang.cases import workflow
 from sanxiang.cases.events import (
     LEDGER_KIND,
+    STATE_LEDGER_KIND,
     case_event_payload,
     case_event_rebuild,
+    case_state_rebuild,
     record_case_event,
 )
-from sanxiang.cases.models import CaseEvent
-from sanxiang.cases.tests.factories import CaseFactory, decide, filed_case, lead, notified_case
+from sanxiang.cases.models import Case, CaseEvent, Party
+from sanxiang.cases.services import party_add
+from sanxiang.cases.tests.factories import (
+    CaseFactory,
+    decide,
+    filed_case,
+    lead,
+    notified_case,
+    person,
+)
 from sanxiang.core.errors import ApplicationError
 from sanxiang.ledger import selectors
-from sanxiang.ledger.canonical import canonical_payload, parse_entry
+from sanxiang.ledger.canonical import canonical_payload, normalise, parse_entry
+from sanxiang.ledger.commitments import commitment
 from sanxiang.ledger.models import LedgerEntry
 from sanxiang.ledger.services import checkpoint_sign, ledger_append
 from sanxiang.ledger.sources import leaf_sources
@@ -60,9 +71,13 @@ def test_a_transition_appends_one_leaf_per_event(world):
     workflow.case_transition(case=case, transition="start_investigation", actor=world.handler)
     new = list(CaseEvent.objects.exclude(pk__in=before_events).order_by("pk"))
     assert [event.action for event in new] == ["cases.investigation_started"]
-    assert selectors.log_size() == size + 1
+    # The event, then the case's state after it.
+    assert selectors.log_size() == size + 2
     entry = LedgerEntry.objects.get(index=size)
     assert (entry.kind, entry.ref) == (LEDGER_KIND, str(new[0].pk))
+    state = LedgerEntry.objects.get(index=size + 1)
+    assert (state.kind, state.ref) == (STATE_LEDGER_KIND, str(case.pk))
+    assert parse_entry(bytes(state.entry))["payload"]["status"] == "investigating"
     checkpoint_sign()
     found = selectors.entry_for_ref(kind=LEDGER_KIND, ref=str(new[0].pk))
     assert found.index == size
@@ -144,8 +159,8 @@ def test_verify_passes_after_a_journey_with_actor(world, clock):
     checkpoint_sign()
     ok, output = _verify()
     assert ok, output
-    count = CaseEvent.objects.count()
-    assert f"{count} source records" in output
+    records = CaseEvent.objects.count() + Case.objects.count()
+    assert f"{records} source records" in output
 
 
 def test_verify_names_an_event_edited_behind_the_ledgers_back(world):
@@ -173,3 +188,63 @@ def test_verify_names_an_event_deleted_behind_the_ledgers_back(world):
     ok, output = _verify()
     assert not ok
     assert f"{LEDGER_KIND} {event.pk}): the recorded row is gone" in output
+
+
+def test_verify_names_a_case_field_changed_behind_the_ledgers_back(world):
+    case = filed_case(world)
+    checkpoint_sign()
+    table = Case._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET facts = %s WHERE id = %s", ["（改写）", case.pk])  # noqa: S608
+    ok, output = _verify()
+    assert not ok
+    assert f"{STATE_LEDGER_KIND} {case.pk}): field fields.facts: logged" in output
+
+
+def test_verify_names_a_status_changed_behind_the_ledgers_back(world):
+    case = filed_case(world)
+    checkpoint_sign()
+    Case.objects.filter(pk=case.pk).update(status="closed")  # no event, no ledger entry
+    ok, output = _verify()
+    assert not ok
+    assert f"{STATE_LEDGER_KIND} {case.pk}): field status: logged" in output
+    assert '"closed"' in output
+
+
+def test_a_saved_change_with_its_event_verifies(world):
+    """The normal path: the service saves, then records the event; the state matches."""
+    case = filed_case(world)
+    case.facts = "经查，当事人销售过期食品。"
+    case.save()
+    record_case_event(case=case, action="cases.updated", actor=world.handler)
+    rebuilt = case_state_rebuild(str(case.pk))
+    latest = LedgerEntry.objects.filter(kind=STATE_LEDGER_KIND, ref=str(case.pk)).last()
+    assert latest is not None and rebuilt is not None
+    assert canonical_payload(rebuilt) == canonical_payload(
+        parse_entry(bytes(latest.entry))["payload"]
+    )
+    assert case_state_rebuild("0") is None
+
+
+def test_the_public_log_carries_no_personal_data_but_commits_to_it(world):
+    """LAW-APL-50: the entries anyone may fetch hold commitments, not the party's data."""
+    case = lead(world)
+    party = party_add(
+        case=case,
+        actor=world.handler,
+        data=person(name="欧阳明轩", phone="13912345678"),
+    )
+    assert isinstance(party, Party)
+    event = CaseEvent.objects.filter(case=case, action="cases.party_added").get()
+    raw = bytes(LedgerEntry.objects.get(kind=LEDGER_KIND, ref=str(event.pk)).entry)
+    for secret in ("欧阳明轩", "13912345678", party.id_number):
+        assert secret.encode() not in raw
+        assert secret.encode("unicode_escape") not in raw
+    logged = parse_entry(raw)["payload"]["data"]
+    # Whoever holds the event row and its salt can check each value against the log.
+    data = normalise(event.data)
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            assert logged[key] == commitment(event.ledger_salt, f"data.{key}", value)
+    # Another salt gives another commitment: a guess cannot be confirmed from the log alone.
+    assert commitment("00" * 16, "data.name", data["name"]) != logged["name"]
