@@ -122,6 +122,9 @@ def deadlines_sweep(*, on: datetime.date) -> int:
     )
     for deadline in overdue:
         with transaction.atomic():
+            # The case row first, as every service does, then the deadline, then the ledger:
+            # one lock order for every transaction that logs (docs/ledger.md).
+            Case.objects.select_for_update(of=("self",)).filter(pk=deadline.case_id).first()
             locked = Deadline.objects.select_for_update().get(pk=deadline.pk)
             if locked.status != DeadlineStatus.RUNNING:
                 continue
