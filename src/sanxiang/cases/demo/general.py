@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from django.apps import apps
+
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import (
     ApprovalStep,
@@ -222,6 +224,12 @@ class GeneralCase:
             opinion=texts.FILING_OPINION,
             on=day,
         )
+        if apps.is_installed("sanxiang.review"):
+            # GUO-14-04: where the agency reviews major cases before filing, the lead passes
+            # legal review before the filing approval (the review app's `file` gate).
+            from sanxiang.review.demo import review_before_filing_if_required
+
+            self.call(day, review_before_filing_if_required, on=day)
         self.approve_on(day, ApprovalStep.FILING, final=d.filed, stop_at=stop_at)
 
     # Filing and investigation -----------------------------------------------------------------

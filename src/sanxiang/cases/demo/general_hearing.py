@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.apps import apps
+
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import (
     ApprovalStep,
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["consent", "hearing_right", "schedule_notice_and_hearing"]
 
+# Legal review goes through the review app's services when it is installed (LAW-APL-58).
+_REVIEW = apps.is_installed("sanxiang.review")
+
 
 def hearing_right(b: GeneralCase) -> bool:
     """LAW-APL-63 with the agency's thresholds, as `notice_draft` will compute it."""
@@ -42,6 +47,11 @@ def hearing_right(b: GeneralCase) -> bool:
 
 def schedule_notice_and_hearing(b: GeneralCase) -> None:
     s, d, story, team = b.spec, b.dates, b.story, b.team
+    if s.outcome != DecisionOutcome.PENALTY and d.decision_draft and _REVIEW:
+        # No notice for these outcomes: the review app decides whether the decision is major.
+        from sanxiang.review.demo import review_if_required
+
+        b.call(d.decision_draft, review_if_required, on=d.decision_draft, outcome=s.outcome)
     if d.notice_draft is None or s.outcome != DecisionOutcome.PENALTY:
         return
     p, drafted = story.penalty, d.notice_draft
@@ -78,7 +88,17 @@ def schedule_notice_and_hearing(b: GeneralCase) -> None:
     if d.statement:
         _statement(b, *d.statement)
     _hearing(b)
-    if d.legal_review:
+    # Legal review through the review app's services (LAW-APL-58): where the case passes legal
+    # review, and otherwise before drafting a decision that the catalogue makes major. Imported
+    # here: the case demo runs the review app only when it is installed.
+    if _REVIEW:
+        from sanxiang.review.demo import demo_review_pass, review_if_required
+
+        if d.legal_review:
+            b.call(d.legal_review, demo_review_pass, on=d.legal_review)
+        elif d.decision_draft:
+            b.call(d.decision_draft, review_if_required, on=d.decision_draft)
+    elif d.legal_review:
         b.call(
             d.legal_review,
             svc.case_transition,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
+
 from sanxiang.cases import services as svc
 from sanxiang.cases.balances import case_balance
 from sanxiang.cases.choices import (
@@ -23,6 +25,7 @@ from sanxiang.cases.choices import (
     RemedyKind,
 )
 from sanxiang.cases.demo import texts
+from sanxiang.cases.demo.context import av_records
 from sanxiang.cases.demo.general_hearing import consent
 from sanxiang.registry.models import FineBasis, PenaltyType
 
@@ -101,6 +104,12 @@ def schedule_decision(b: GeneralCase) -> None:
         )
 
     b.on(drafted, draft)
+    if apps.is_installed("sanxiang.review"):
+        # A decision drafted outside the discretion standard becomes major only now
+        # (LAW-APL-58 via the catalogue): the review app reviews the draft before approval.
+        from sanxiang.review.demo import review_if_required
+
+        b.call(drafted, review_if_required, on=drafted)
     pending = s.pending == "decision"
     stop_at = s.pending_level if pending else None
     b.approve_on(drafted, ApprovalStep.DECISION, final=d.decided, stop_at=stop_at)
@@ -118,6 +127,7 @@ def schedule_after_decision(b: GeneralCase) -> None:
     _payments(b)
     if d.close_submit:
         submitted = d.close_submit
+        b.call(submitted, av_records)
         b.call(
             submitted,
             svc.case_close,

@@ -138,6 +138,14 @@ def approve_pending(world: World, case: cm.Case, *, opinion: str = "同意") -> 
                 svc.approval_decide(approval=row, approve=True, opinion=opinion, actor=user)
 
 
+def reject_pending(world: World, case: cm.Case, *, opinion: str = "请修改后重新提交。") -> None:
+    """Let the head whose level waits refuse it, which ends the round (the draft goes back)."""
+    for row in cm.Approval.objects.filter(case=case, result=ApprovalResult.PENDING):
+        user = world.department_head if row.level == 2 else world.agency_head
+        svc.approval_decide(approval=row, approve=False, opinion=opinion, actor=user)
+        return
+
+
 def person(**overrides: Any) -> svc.PartyData:
     values: dict[str, Any] = {
         "kind": PartyKind.NATURAL_PERSON,

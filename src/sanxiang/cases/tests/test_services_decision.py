@@ -30,6 +30,7 @@ from sanxiang.cases.tests.factories import (
 )
 from sanxiang.core.errors import ApplicationError
 from sanxiang.registry.tests.factories import make_resident_id
+from sanxiang.review.tests.factories import pass_legal_review
 
 pytestmark = pytest.mark.django_db
 NO_PENALTY: dict[str, Any] = {"penalty_types": (), "fine_fen": 0, "discretion_tier": None}
@@ -159,6 +160,8 @@ def test_complex_case_needs_a_collective_deliberation_law_apl_57(world, clock):
         conclusion="同意处罚",
         actor=world.handler,
     )
+    # A complex case is also a major decision: legal review first (LAW-APL-58(三)).
+    pass_legal_review(world, case)
     assert decide(world, case).decision.deliberation == deliberation
 
 

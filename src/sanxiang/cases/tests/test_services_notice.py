@@ -28,6 +28,7 @@ from sanxiang.cases.tests.factories import (
     person,
 )
 from sanxiang.core.errors import ApplicationError
+from sanxiang.review.tests.factories import pass_legal_review
 
 pytestmark = pytest.mark.django_db
 WINDOW_END = datetime.date(2025, 3, 10)  # 5 working days after 2025-03-03 (SAMR-PROC-57)
@@ -214,6 +215,8 @@ def test_hearing_schedule_and_hold_law_apl_64_65(world, clock):
     with pytest.raises(ApplicationError) as no_reason:
         decide(world, case, fine_fen=1_000_000)
     assert no_reason.value.extra["rule"] == "LAW-APL-34"
+    # Decided after a hearing: a major decision, legal review first (LAW-APL-58(二)).
+    pass_legal_review(world, case)
     decided = decide(world, case, fine_fen=1_000_000, outside_range_reason="货值大、影响恶劣")
     assert decided.decision.hearing == held  # LAW-APL-65
     assert decided.decision.flag_for_legal_review
