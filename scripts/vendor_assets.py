@@ -22,6 +22,8 @@ ASSETS: list[tuple[str, str]] = [
     ("bootstrap-icons/font/fonts", "bootstrap-icons/fonts"),
     ("htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"),
     ("echarts/dist/echarts.min.js", "echarts/echarts.min.js"),
+    # Resumable evidence uploads (tus 1.0 protocol), evidence app.
+    ("tus-js-client/dist/tus.min.js", "tus/tus.min.js"),
 ]
 
 

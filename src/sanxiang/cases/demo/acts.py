@@ -11,7 +11,7 @@ import datetime
 
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import ActResultKind, RecordKind
-from sanxiang.cases.demo.context import Context
+from sanxiang.cases.demo.context import Context, av_records
 from sanxiang.cases.demo.dates import TODAY, at
 from sanxiang.cases.demo.scenarios import ACTS
 from sanxiang.cases.demo.spec import ActSpec
@@ -103,6 +103,7 @@ def build_act(spec: ActSpec, ctx: Context, serial: int) -> Case:
         )
     if stage >= 3:
         closed = clock.after(decided, rng.randint(1, 6))
+        av_records(case=case, actor=handler)
         svc.act_close(case=case, summary="办理完毕，结果已记录。", on=closed, actor=handler)
         if stage >= 4:
             svc.case_archive(case=case, on=clock.after(closed, rng.randint(5, 15)), actor=handler)

@@ -6,6 +6,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import ApprovalLevel, ApprovalResult, ApprovalStep
 from sanxiang.cases.demo.dates import Clock
@@ -13,9 +15,9 @@ from sanxiang.cases.demo.people import PartyMaker
 from sanxiang.cases.demo.staff import Staff, Team
 from sanxiang.cases.demo.stories import Draft
 from sanxiang.cases.models import Approval, Case, CasePolicy
-from sanxiang.registry.models import Agency, DiscretionTier, PowerItem
+from sanxiang.registry.models import Agency, DiscretionTier, PowerItem, User
 
-__all__ = ["OPINIONS", "Context"]
+__all__ = ["OPINIONS", "Context", "av_records"]
 
 SEED = "sanxiang-demo-2026"
 
@@ -27,6 +29,19 @@ OPINIONS: dict[str, dict[int, str]] = {
     ApprovalStep.CLOSING: {2: "执行完毕，同意结案。", 3: "同意结案。"},
     ApprovalStep.EXTENSION: {2: "情况属实，同意延长。", 3: "同意延长办案期限。"},
 }
+
+
+# GUO-118-08: the evidence app refuses to close a case whose seizures, coercive measures,
+# on-site records, hearings or 留置/公告 deliveries lack their audio-video record.
+_EVIDENCE = apps.is_installed("sanxiang.evidence")
+
+
+def av_records(*, case: Case, actor: User) -> None:
+    """Before closing: the videos (or reasons) of the case's acts, by the evidence services."""
+    if _EVIDENCE:
+        from sanxiang.evidence.demo import record_av_acts
+
+        record_av_acts(case, actor=actor)
 
 
 @dataclass

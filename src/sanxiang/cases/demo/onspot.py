@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sanxiang.cases import services as svc
 from sanxiang.cases.choices import ApprovalStep, PaymentChannel
-from sanxiang.cases.demo.context import Context
+from sanxiang.cases.demo.context import Context, av_records
 from sanxiang.cases.demo.dates import TODAY, at
 from sanxiang.cases.demo.scenarios import ONSPOT
 from sanxiang.cases.demo.spec import OnSpotSpec
@@ -75,6 +75,7 @@ def build_onspot(spec: OnSpotSpec, ctx: Context, serial: int) -> Case:
     if spec.stop in ("closed", "archived"):
         submitted = clock.after(last, rng.randint(1, 6))
         closed = clock.after(submitted, 1)
+        av_records(case=case, actor=handler)
         svc.case_close(
             case=case,
             summary="当场处罚决定已送达并执行完毕，已报所属机关备案，申请结案。",
