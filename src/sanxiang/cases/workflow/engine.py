@@ -3,13 +3,14 @@
 `case_transition` is the only code that writes `Case.status`: it locks the row, checks the
 table (`workflow.table`) and every guard, applies the effects, saves and records a `CaseEvent`
 — or refuses with `ApplicationError` naming the rule and field, writing nothing. Apps above
-`cases` add guards at start-up with `register_guard`.
+`cases` add guards at start-up with `register_guard`, and work that must happen with a move
+(e.g. binding the case file at archiving) with `register_follow_up`.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +37,30 @@ __all__ = [
     "available_transitions",
     "case_transition",
     "guards_for",
+    "register_follow_up",
     "register_guard",
 ]
 
 _ADDED: dict[str, list[g.Guard]] = {}
 _REPLACED: dict[str, dict[str, g.Guard]] = {}
+# Called after the move is saved and recorded, in its transaction: (case, actor, day) -> None.
+FollowUp = Callable[[Case, User, datetime.date], None]
+_FOLLOW_UPS: dict[str, list[FollowUp]] = {}
+
+
+def register_follow_up(transition_name: str, follow_up: FollowUp) -> None:
+    """Run `follow_up(case, actor, day)` after every `transition_name` move, in its transaction.
+
+    For apps above `cases` (from `AppConfig.ready()`), for work the law ties to the move, such
+    as binding the case file when a case is archived (SAMR-PROC-78). If it raises, the move is
+    rolled back with it: both happen or neither. Registering the same function twice is
+    harmless.
+    """
+    if transition_name not in TRANSITIONS_BY_NAME:
+        raise ValueError(f"No transition {transition_name!r}")
+    follow_ups = _FOLLOW_UPS.setdefault(transition_name, [])
+    if follow_up not in follow_ups:
+        follow_ups.append(follow_up)
 
 
 def register_guard(transition_name: str, guard: g.Guard, *, replaces: str | None = None) -> None:
@@ -161,6 +181,8 @@ def case_transition(
                 **dict(data or {}),
             },
         )
+        for follow_up in _FOLLOW_UPS.get(spec.name, []):
+            follow_up(locked, actor, day)
     return locked
 
 
