@@ -1,4 +1,5 @@
-"""Pages of the web shell: the public portal, the staff workspace home and the account page.
+"""Pages of the web shell: the staff workspace home and the account page (the public portal
+at `/` is the publicity app's home).
 
 Thin by design: each view asks `dashboards` or `selectors` for its data and renders.
 """
@@ -20,10 +21,6 @@ class AuthenticatedRequest(HttpRequest):
     """A request that `login_required` has let through: its user is a platform account."""
 
     user: User
-
-
-def portal(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/portal.html")
 
 
 @login_required

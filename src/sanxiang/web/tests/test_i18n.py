@@ -96,7 +96,9 @@ def test_switching_to_english_renders_english(client: Client, login_as) -> None:
     assert '<html lang="zh-hans">' in html(client.get("/office/"))
 
 
-def test_an_english_browser_still_gets_chinese_until_the_user_switches(client: Client) -> None:
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(
+    client: Client, db: None
+) -> None:
     page = html(client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
     assert '<html lang="zh-hans">' in page
 
@@ -104,7 +106,7 @@ def test_an_english_browser_still_gets_chinese_until_the_user_switches(client: C
     assert '<html lang="en">' in html(client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN"))
 
 
-def test_the_public_can_switch_language_too(client: Client) -> None:
+def test_the_public_can_switch_language_too(client: Client, db: None) -> None:
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = html(client.get("/"))
     assert '<html lang="en">' in page

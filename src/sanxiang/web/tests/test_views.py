@@ -47,6 +47,23 @@ CASE_NAV = {
     Role.LEGAL_REVIEWER: {"cases", "inbox"},
     Role.SUPERVISOR: {"cases"},
 }
+# The legal review: the agency's enforcement staff follow their cases' reviews, the legal
+# reviewers and external counsel review (LAW-APL-58, GUO-118-11).
+REVIEW_NAV = {
+    Role.OFFICER: {"review"},
+    Role.DEPARTMENT_HEAD: {"review"},
+    Role.AGENCY_HEAD: {"review"},
+    Role.LEGAL_REVIEWER: {"review"},
+    Role.COUNSEL: {"review"},
+}
+# The publication workbench (采集 → 审核 → 发布, GUO-118-06): the agency's enforcement staff,
+# heads and legal reviewers.
+PUBLICATION_NAV = {
+    Role.OFFICER: {"publications"},
+    Role.DEPARTMENT_HEAD: {"publications"},
+    Role.AGENCY_HEAD: {"publications"},
+    Role.LEGAL_REVIEWER: {"publications"},
+}
 
 HEADINGS = {
     Role.OFFICER: "执法人员工作台",
@@ -107,7 +124,7 @@ def test_logout_is_a_post_that_ends_the_session(client: Client, login_as) -> Non
     assert client.get("/office/").status_code == 302
 
 
-def test_portal_is_public_and_offers_staff_login(client: Client) -> None:
+def test_portal_is_public_and_offers_staff_login(client: Client, db: None) -> None:
     response = client.get("/")
     page = html(response)
     assert "行政执法三项制度" in page
@@ -127,7 +144,14 @@ def test_home_fits_the_role(client: Client, login_as, role: Role) -> None:
     for other_role, heading in HEADINGS.items():
         if other_role != role:
             assert heading not in page
-    expected = ADMIN_NAV if role == Role.ADMINISTRATOR else STAFF_NAV | CASE_NAV.get(role, set())
+    expected = (
+        ADMIN_NAV
+        if role == Role.ADMINISTRATOR
+        else STAFF_NAV
+        | CASE_NAV.get(role, set())
+        | REVIEW_NAV.get(role, set())
+        | PUBLICATION_NAV.get(role, set())
+    )
     assert nav_keys(response) == expected
 
 

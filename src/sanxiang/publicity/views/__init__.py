@@ -1,0 +1,2 @@
+"""Pages of publicity: the public portal (`public`), other channels (`channels`) and the staff
+workbench (`staff`)."""
