@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest messages fonts clean
+.PHONY: run test install lint typecheck pytest messages fonts browser clean
 
 run: install fonts
 	@mkdir -p var
@@ -20,7 +20,9 @@ run: install fonts
 	 else $(BIN)/sanxiang demo && touch var/.demo-loaded; fi
 	$(BIN)/sanxiang runserver $(HOST):$(PORT)
 
-test: install lint typecheck pytest
+# The suite renders PDFs with a CJK font and drives a real Chromium: both come from Debian's
+# packages when missing (SANXIANG_INSTALL_FONTS=0 / SANXIANG_INSTALL_BROWSER=0 to skip).
+test: install fonts browser lint typecheck pytest
 
 install: $(STAMP) src/sanxiang/web/static/vendor/.stamp messages
 
@@ -49,6 +51,9 @@ makemessages: $(STAMP)
 
 fonts:
 	@sh scripts/install-fonts.sh
+
+browser:
+	@sh scripts/install-browser.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src scripts $(wildcard bench)

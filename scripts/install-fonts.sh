@@ -1,20 +1,25 @@
 #!/bin/sh
-# Install an open CJK font (Noto CJK) for PDF documents when none is present, if allowed.
+# Install what PDF documents need from Debian's packages when missing, if allowed: an open CJK
+# font (Noto CJK) and Pango, which WeasyPrint uses to lay out text.
 # Set SANXIANG_INSTALL_FONTS=0 to skip; needs root and apt-get, otherwise it only advises.
 set -u
-if fc-list :lang=zh 2>/dev/null | grep -q .; then
+missing=""
+fc-list :lang=zh 2>/dev/null | grep -q . || missing="$missing fonts-noto-cjk"
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
+if [ -z "$missing" ]; then
   exit 0
 fi
 if [ "${SANXIANG_INSTALL_FONTS:-1}" = "0" ]; then
-  echo "no CJK font installed (SANXIANG_INSTALL_FONTS=0): documents will lack Chinese glyphs"
+  echo "missing for PDF documents (SANXIANG_INSTALL_FONTS=0):$missing"
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing fonts-noto-cjk from Debian's packages"
-  apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 \
-    || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1; } \
-    || echo "could not install fonts-noto-cjk; install a CJK font by hand"
+  echo "installing$missing from Debian's packages"
+  # shellcheck disable=SC2086
+  apt-get install -y -q $missing >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $missing >/dev/null 2>&1; } \
+    || echo "could not install$missing; install them by hand"
 else
-  echo "no CJK font found: install one (e.g. 'sudo apt-get install fonts-noto-cjk')"
+  echo "missing for PDF documents:$missing (e.g. 'sudo apt-get install$missing')"
 fi
 exit 0

@@ -700,6 +700,16 @@ class TestAfterTheDecision:
             {"kind": "transfer_handed_over", "executed_on": "2025-03-03", "description": "已移交"},
             expect=201,
         )
+        # GUO-118-08: the preservation needs a video or a recorded reason before closing.
+        api.post(
+            f"/evidence/cases/{case.pk}/reasons",
+            {
+                "act_kind": "preservation",
+                "act_id": case.preservations.get().pk,
+                "reason": "登记保存时执法记录仪故障，清单已由当事人签字确认。",
+            },
+            expect=201,
+        )
         api.post(f"/cases/{case.pk}/close", {"summary": "已移送"})
         approve_pending(world, case)
         assert api.status(case.pk) == "closed"

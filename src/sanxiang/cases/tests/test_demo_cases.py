@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.test import override_settings
@@ -53,12 +54,22 @@ CREATED_BY = {"cases.lead_registered", "cases.decided_on_spot", "cases.act_regis
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[CaseDemoSummary]:
+def demo(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[CaseDemoSummary]:
     """The registry demo and a sample of the demo cases, loaded once and rolled back."""
     fast_hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The demo's evidence files (GUO-118-08 videos) go to a private storage of this module.
+    storages = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path_factory.mktemp("private"), "base_url": None},
+        },
+    }
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=fast_hashers),
+        override_settings(PASSWORD_HASHERS=fast_hashers, STORAGES=storages),
         transaction.atomic(),
     ):
         registry_demo.load_demo()

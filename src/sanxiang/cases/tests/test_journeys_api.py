@@ -16,7 +16,9 @@ import pytest
 
 from sanxiang.cases.tests.apiclient import CaseApi, party_json
 from sanxiang.cases.tests.factories import World
+from sanxiang.evidence.tests.factories import fill_av_checklist
 from sanxiang.registry.tests import factories as rf
+from sanxiang.review.tests.factories import make_reviewer, pass_legal_review_via_api
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +129,8 @@ def investigate(api: CaseApi, world: World, case_id: int, party: dict[str, Any])
 
 
 def close_and_archive(api: CaseApi, world: World, case_id: int) -> None:
+    # GUO-118-08: every seizure, on-site record, hearing... has its video (or a reason) first.
+    fill_av_checklist(api.client, case_id)
     closing = api.post(f"/cases/{case_id}/close", {"summary": "执行完毕，结案。"})
     assert closing["status"] != "closed"  # waiting for the closing approval
     api.approve(case_id, world.department_head)
@@ -201,20 +205,40 @@ def test_general_procedure_with_a_hearing(api, world, go):
         f"/cases/{case_id}/statements/{statement['id']}/reexamination",
         {"result": "partly_adopted", "note": "初次违法属实，在裁量幅度内从轻。"},
     )
-    decision = api.post(
-        f"/cases/{case_id}/decision",
-        {
-            "outcome": "penalty",
-            "penalty_types": ["fine"],
-            "fine_fen": 800_000,
-            "discretion_tier_id": tier.pk,
-            "reasons": "依据《食品安全法》第一百二十四条。",
-        },
-    )
+    # LAW-APL-58(二): decided after a hearing, so a major decision. The proposed decision
+    # (8,000元, lighter than notified) is drafted and goes for approval, but the agency head
+    # cannot make it before the legal review approves that proposal.
+    draft = {
+        "outcome": "penalty",
+        "penalty_types": ["fine"],
+        "fine_fen": 800_000,
+        "discretion_tier_id": tier.pk,
+        "reasons": "依据《食品安全法》第一百二十四条。",
+    }
+    decision = api.post(f"/cases/{case_id}/decision", draft)
     assert decision["hearing_id"] == hearing["id"]  # LAW-APL-65: decided on the record
     assert decision["decided_on"] is None
+    triggers = api.get(f"/review/cases/{case_id}/triggers")
+    assert triggers["review_required"] and not triggers["approval_current"]
+    assert [t["legal_basis"] for t in triggers["triggers"]] == ["LAW-APL-58(二)"]
+    api.approve(case_id, world.department_head)
+    handler = api.user
+    api.login(world.agency_head)
+    waiting = [a for a in api.get("/inbox")["approvals"] if a["case"]["id"] == case_id]
+    refusal = api.refused(
+        "post",
+        f"/approvals/{waiting[0]['id']}/decision",
+        {"approve": True, "opinion": "同意"},
+        code="review.required",
+    )
+    assert refusal["extra"]["rule"] == "LAW-APL-58"
+    api.login(handler)
     assert api.status(case_id) == "hearing"
-    api.approve(case_id, world.department_head, world.agency_head)
+    reviewed = pass_legal_review_via_api(api, case_id, reviewer=make_reviewer(world.agency))
+    assert reviewed["proposal"]["fine_fen"] == 800_000  # the draft is what was reviewed
+    assert api.status(case_id) == "legal_review"
+    assert api.get(f"/review/cases/{case_id}/triggers")["approval_current"]
+    api.approve(case_id, world.agency_head)
     case = api.case(case_id)
     assert case["status"] == "decided"
     assert case["decision"]["decided_on"] == MAR[20]
@@ -260,7 +284,8 @@ def test_general_procedure_with_a_hearing(api, world, go):
     ):
         assert action in timeline, action
     assert timeline.index("cases.hearing_held") < timeline.index("cases.decided")
-    assert timeline[-1] == "cases.archived"
+    # Archiving binds the case file in the same move (一案一卷, SAMR-PROC-78).
+    assert timeline[-2:] == ["cases.archived", "documents.case_file_built"]
 
 
 def test_simple_procedure_on_the_spot(api, world, go):
@@ -300,6 +325,11 @@ def test_simple_procedure_on_the_spot(api, world, go):
     filed = api.post(f"/cases/{case_id}/simple-filing", {"filed_on": MAR[5]})
     assert filed["status"] == "enforcing"
     assert list(running(api, case_id)) == ["SAMR-PROC-77"]
+    # GUO-118-08: the on-site record has no video; the officer records why, through the API.
+    no_video = "现场执法时执法记录仪故障，已以现场笔录和照片固定。"
+    assert fill_av_checklist(api.client, case_id, reason=no_video) == [
+        f"inspection:{api.case(case_id)['records'][0]['id']}"
+    ]
     close_and_archive(api, world, case_id)
     stages = {s["stage"]: s["recorded"] for s in api.case(case_id)["stages"]}
     assert stages == dict.fromkeys(

@@ -23,11 +23,13 @@ from sanxiang.cases.tests.pages import (
     status_of,
     submit,
 )
+from sanxiang.evidence.tests.factories import fill_av_checklist
 from sanxiang.registry.tests.factories import (
     DiscretionTierFactory,
     make_credit_code,
     make_resident_id,
 )
+from sanxiang.review.tests.factories import make_reviewer, pass_legal_review_via_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +129,8 @@ def _decide(client: Client, world: World, case: Case, data: dict[str, object]) -
 
 
 def _close_and_archive(client: Client, world: World, case: Case) -> str:
+    # GUO-118-08: every seizure, on-site record, hearing... has its video (or a reason) first.
+    fill_av_checklist(client, case.pk, via="pages")
     submit(client, case_url(case, "close"), {"summary": "执行完毕，予以结案。"})
     assert decide_pending(client, case, world.department_head) == 1
     assert status_of(case) == CaseStatus.CLOSED
@@ -214,6 +218,14 @@ def test_general_procedure_with_a_hearing(client: Client, world: World, clock) -
         case_url(case, "hearing-hold", hearing.pk),
         {"held_on": "2025-03-17", "party_attended": "on", "record": "听证笔录：当事人陈述意见。"},
     )
+    # LAW-APL-58(二): decided after a hearing, a major decision: the case page says so, and
+    # the legal review approves the decision before it is drafted.
+    panel = page(client, case_url(case))
+    assert 'data-review-required="yes"' in panel and "LAW-APL-58(二)" in panel
+    reviewer = make_reviewer(world.agency)
+    pass_legal_review_via_pages(client, case, handler=world.handler, reviewer=reviewer)
+    assert status_of(case) == CaseStatus.LEGAL_REVIEW
+    assert 'data-review-current="yes"' in page(client, case_url(case))
     _decide(
         client,
         world,
@@ -267,7 +279,8 @@ def test_general_procedure_with_a_hearing(client: Client, world: World, clock) -
     ):
         assert action in _events(case)
         assert f'data-event="{action}"' in body
-    assert _events(case)[-1] == "cases.archived"
+    # Archiving binds the case file in the same move (一案一卷, SAMR-PROC-78).
+    assert _events(case)[-2:] == ["cases.archived", "documents.case_file_built"]
 
 
 def test_simple_procedure_on_the_spot(client: Client, world: World, clock) -> None:
@@ -308,6 +321,11 @@ def test_simple_procedure_on_the_spot(client: Client, world: World, clock) -> No
     assert "SAMR-PROC-70" in body
     submit(client, case_url(case, "simple-filing"), {"filed_on": "2025-03-05"})
     assert _running(case) == {"SAMR-PROC-77": "2025-03-26"}
+    # GUO-118-08: no video of the on-site act; the officer records why on the evidence page.
+    no_video = "现场执法时执法记录仪故障，已以现场笔录和照片固定。"
+    assert fill_av_checklist(client, case.pk, via="pages", reason=no_video) == [
+        f"inspection:{case.records.get().pk}"
+    ]
     body = _close_and_archive(client, world, case)
     assert 'data-event="cases.simple_filed"' in body
 

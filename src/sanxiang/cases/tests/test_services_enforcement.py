@@ -35,6 +35,7 @@ from sanxiang.cases.tests.factories import (
     person,
 )
 from sanxiang.core.errors import ApplicationError
+from sanxiang.evidence.tests.factories import attach_video
 
 pytestmark = pytest.mark.django_db
 DECIDED_ON = datetime.date(2025, 3, 4)
@@ -234,6 +235,7 @@ def test_archive_names_the_missing_stages_law_apl_47(world, clock):
         description="案件材料及涉案物品已移交公安机关",
         actor=world.handler,
     )
+    attach_video(case, actor=world.handler, act=preservation)  # GUO-118-08
     svc.case_close(case=case, summary="已移送", actor=world.handler)
     approve_pending(world, case)
     before = Case.objects.values().get(pk=case.pk)

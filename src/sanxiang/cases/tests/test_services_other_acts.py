@@ -19,6 +19,7 @@ from sanxiang.cases.choices import (
 from sanxiang.cases.models import CaseEvent, Deadline
 from sanxiang.cases.tests.factories import BASE_DAY, at
 from sanxiang.core.errors import ApplicationError
+from sanxiang.evidence.tests.factories import attach_video
 from sanxiang.registry.models import ActType
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def _act(world, act_type):
 def test_inspection_lifecycle_to_archive(world):
     case = _act(world, ActType.INSPECTION)
     assert case.status == CaseStatus.REGISTERED
-    svc.record_add(
+    record = svc.record_add(
         case=case,
         kind=RecordKind.INSPECTION,
         started_at=at(BASE_DAY),
@@ -58,11 +59,15 @@ def test_inspection_lifecycle_to_archive(world):
         case=case, result=ActResultKind.COMPLIANT, text="未发现问题", actor=world.handler
     )
     assert decided.status == CaseStatus.DECIDED
+    # GUO-118-08: the on-site inspection needs its video (or a reason) before closing.
+    attach_video(case, actor=world.handler, act=record)
     closed = svc.act_close(case=case, actor=world.handler)
     assert closed.status == CaseStatus.CLOSED
     assert svc.case_archive(case=case, actor=world.handler).status == CaseStatus.ARCHIVED
     actions = list(CaseEvent.objects.filter(case=case).values_list("action", flat=True))
-    assert actions[0] == "cases.act_registered" and actions[-1] == "cases.archived"
+    assert actions[0] == "cases.act_registered"
+    # Archiving binds the case file in the same move (一案一卷, SAMR-PROC-78).
+    assert actions[-2:] == ["cases.archived", "documents.case_file_built"]
 
 
 def test_penalty_cannot_be_registered_as_another_act(world):
@@ -131,6 +136,9 @@ def test_seizure_lasts_30_days_plus_one_30_day_extension_law_acl_25(world, clock
     assert ended.status == SeizureStatus.RELEASED
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.MET
+    # GUO-118-08: the seizure and the measure need continuous video before closing.
+    attach_video(case, actor=world.handler, act=seizure)
+    attach_video(case, actor=world.handler, act=case)
     assert svc.act_close(case=case, actor=world.handler).status == CaseStatus.CLOSED
 
 

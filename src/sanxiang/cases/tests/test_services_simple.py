@@ -13,6 +13,7 @@ from sanxiang.cases.models import Case, Deadline, RecordOfficer
 from sanxiang.cases.stages import missing_stages
 from sanxiang.cases.tests.factories import BASE_DAY, approve_pending, at, company, person
 from sanxiang.core.errors import ApplicationError
+from sanxiang.evidence.tests.factories import attach_video, record_av_reason
 from sanxiang.registry.tests.factories import PowerItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +136,8 @@ def test_warning_is_executed_by_delivery_and_closes_after_filing_samr_proc_70(wo
         == DeadlineStatus.MET
     )
     assert missing_stages(case) == []
+    # GUO-118-08: the on-site record of the decision needs a video or a recorded reason.
+    record_av_reason(case, actor=world.handler, act=case.records.get())
     svc.case_close(case=case, summary="警告已执行", actor=world.handler)
     approve_pending(world, case)
     assert svc.case_archive(case=case, actor=world.handler).status == CaseStatus.ARCHIVED
@@ -151,6 +154,7 @@ def test_fine_paid_later_at_the_bank(world):
         actor=world.handler,
     )
     svc.simple_filing_record(case=case, filed_on=BASE_DAY, actor=world.handler)
+    attach_video(case, actor=world.handler, act=case.records.get())  # GUO-118-08
     svc.case_close(case=case, summary="已缴清", actor=world.handler)
     approve_pending(world, case)
     case.refresh_from_db()

@@ -34,6 +34,7 @@ from sanxiang.cases.tests.pages import (
     submit,
     without_csrf,
 )
+from sanxiang.evidence.tests.factories import fill_av_checklist, record_av_reason
 from sanxiang.registry.models import ActType, Role
 from sanxiang.registry.tests.factories import (
     AgencyFactory,
@@ -340,6 +341,11 @@ def test_register_other_act_and_coercion_lifecycle(client, world, clock) -> None
         case_url(case, "seizure-release", seizure.pk),
         {"ended_on": "2025-03-03", "reason": "检验合格，解除扣押"},
     )
+    # GUO-118-08: the seizure and the measure are recorded on continuous video (tus uploads).
+    assert fill_av_checklist(client, case.pk, via="pages") == [
+        f"seizure:{seizure.pk}",
+        f"coercion:{case.pk}",
+    ]
     submit(client, case_url(case, "close"), {"summary": "结束"})
     assert status_of(case) == CaseStatus.CLOSED
     submit(client, case_url(case, "archive"), {})
@@ -744,6 +750,7 @@ def test_archive_refused_while_a_stage_has_no_record(client, world, clock) -> No
     case = decide(
         world, case, outcome="dismissed", penalty_types=(), fine_fen=0, discretion_tier=None
     )
+    record_av_reason(case, actor=world.handler, act=case.preservations.get())  # GUO-118-08
     svc.case_close(case=case, summary="撤销案件", actor=world.handler)
     approve_pending(world, case)
     assert status_of(case) == CaseStatus.CLOSED

@@ -44,6 +44,17 @@ from sanxiang.ledger import services as ledger_services
 from sanxiang.ledger.models import Checkpoint
 
 CASE_TASKS = ("cases.lapse_overdue_preservations", "cases.sweep_case_deadlines")
+# Every periodic task of the installed apps, in INSTALLED_APPS order.
+ALL_PERIODIC = (
+    *CASE_TASKS,
+    "cases.sign_ledger_checkpoint",
+    "review.sweep_reviews",
+    "evidence.reverify_evidence_files",
+    "evidence.expire_abandoned_uploads",
+    "publicity.collect_publications",
+    "publicity.remove_expired_publications",
+    "publicity.generate_yearly_reports",
+)
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 RACED_PER_CASE = 25
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -147,7 +158,9 @@ def test_a_failing_job_fails_the_command_but_not_the_other_jobs(world, traveller
 
     monkeypatch.setattr(case_tasks, "deadlines_sweep", broken)
     out, err = io.StringIO(), io.StringIO()
-    with pytest.raises(CommandError, match=r"1 of 3 periodic tasks failed: cases\.sweep_case"):
+    with pytest.raises(
+        CommandError, match=rf"1 of {len(ALL_PERIODIC)} periodic tasks failed: cases\.sweep_case"
+    ):
         call_command("tasks", "periodic", stdout=out, stderr=err)
     assert "cases.lapse_overdue_preservations: done" in out.getvalue()
     assert "cases.sign_ledger_checkpoint: done" in out.getvalue()
@@ -165,7 +178,7 @@ def test_list_shows_the_backend_and_every_periodic_task():
     lines = run("list").splitlines()
     assert lines[0] == "Task backend: django_tasks.backends.immediate.ImmediateBackend"
     names = [line.split()[0] for line in lines[1:]]
-    assert names == [*CASE_TASKS, "cases.sign_ledger_checkpoint"]
+    assert names == list(ALL_PERIODIC)
     assert "LAW-APL-56" in lines[1]
 
 
@@ -218,7 +231,7 @@ def test_database_backend_queues_for_db_worker(settings, worker_side_effects):
         case = filed_case(make_world())
         traveller.move_to(at(decision_deadline(case).due_on + datetime.timedelta(days=1)))
         out = run("periodic")
-        assert out.count("enqueued as") == 3
+        assert out.count("enqueued as") == len(ALL_PERIODIC)
         assert decision_deadline(case).status == DeadlineStatus.RUNNING  # nothing ran yet
 
         call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
