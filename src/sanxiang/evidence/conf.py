@@ -9,7 +9,7 @@
 * `SANXIANG_EVIDENCE_UPLOAD_HOURS` (default 72): an unfinished upload is removed after this.
 * `SANXIANG_EVIDENCE_VERIFY_DAYS` (default 30): the scheduled re-check re-hashes every file
   not checked for this many days.
-* `SANXIANG_EVIDENCE_OFFICERS_PER_DEVICE` (default 4): the 津南 pilot standard.
+* `SANXIANG_OFFICERS_PER_DEVICE` (default 4, the registry's setting): the 津南 pilot standard.
 """
 
 from __future__ import annotations
@@ -72,4 +72,7 @@ def verify_days() -> int:
 
 
 def officers_per_device() -> int:
-    return int(getattr(settings, "SANXIANG_EVIDENCE_OFFICERS_PER_DEVICE", 4))
+    """The registry's setting: one ratio for the dashboard and the evidence pages."""
+    from sanxiang.registry.selectors.organisations import DEFAULT_OFFICERS_PER_DEVICE
+
+    return int(getattr(settings, "SANXIANG_OFFICERS_PER_DEVICE", DEFAULT_OFFICERS_PER_DEVICE))

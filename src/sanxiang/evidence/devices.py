@@ -1,26 +1,22 @@
 """Recording devices per agency against the one-device-per-four-officers standard.
 
 The 津南 pilot rule (Tianjin Jinnan district, full-process recording pilot): at least one
-recording device (执法记录仪) for every four enforcement officers. GUO-118-08 asks agencies to
-equip themselves for audio-video recording; the ratio is configurable
-(`SANXIANG_EVIDENCE_OFFICERS_PER_DEVICE`). Counted: devices in service that officers carry
-(body-worn cameras and mobile enforcement terminals); officers: the agency's active officers.
+recording device (执法记录仪) for every four enforcement officers (GUO-118-08 asks agencies to
+equip themselves for audio-video recording). The figure itself is the registry's
+`device_ratio` (portable devices in service against certified officers, ratio
+`SANXIANG_OFFICERS_PER_DEVICE`), the same one the agency dashboard shows; this module lists
+it for the agencies a user may see.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-
-from sanxiang.evidence.conf import officers_per_device
 from sanxiang.registry.access import AnyUser, is_administrator, private_scope
-from sanxiang.registry.models import Agency, DeviceStatus, DeviceType, Role, User
+from sanxiang.registry.models import Agency, Role, User
+from sanxiang.registry.selectors.organisations import device_ratio
 
-__all__ = ["COUNTED_DEVICE_TYPES", "DeviceCompliance", "device_compliance", "device_compliance_for"]
-
-COUNTED_DEVICE_TYPES = (DeviceType.BODY_CAMERA, DeviceType.MOBILE_TERMINAL)
+__all__ = ["DeviceCompliance", "device_compliance", "device_compliance_for"]
 
 
 @dataclass(frozen=True)
@@ -34,37 +30,24 @@ class DeviceCompliance:
 
 
 def _rows(agencies: list[Agency]) -> list[DeviceCompliance]:
-    per = officers_per_device()
     rows = []
     for agency in agencies:
-        devices = int(agency.counted_devices)  # type: ignore[attr-defined]
-        officers = int(agency.active_officers)  # type: ignore[attr-defined]
-        required = math.ceil(officers / per) if officers else 0
+        ratio = device_ratio(agency=agency)
         rows.append(
             DeviceCompliance(
                 agency_id=agency.pk,
                 agency_name=agency.name,
-                devices=devices,
-                officers=officers,
-                required=required,
-                complies=devices >= required,
+                devices=ratio.devices_in_service,
+                officers=ratio.officers,
+                required=ratio.devices_required,
+                complies=ratio.devices_in_service >= ratio.devices_required,
             )
         )
     return rows
 
 
 def _annotated() -> object:
-    return Agency.objects.annotate(
-        counted_devices=Count(
-            "devices",
-            filter=Q(
-                devices__status=DeviceStatus.IN_SERVICE,
-                devices__device_type__in=COUNTED_DEVICE_TYPES,
-            ),
-            distinct=True,
-        ),
-        active_officers=Count("officers", filter=Q(officers__is_active=True), distinct=True),
-    ).order_by("name", "pk")
+    return Agency.objects.order_by("name", "pk")
 
 
 def device_compliance(*, user: AnyUser) -> list[DeviceCompliance]:

@@ -257,6 +257,12 @@ def _given_ok(chars: str) -> bool:
     return _BAD_GIVEN_RE.search(chars) is None
 
 
+# An ordinal, not the compound surname 第五: 第五十条, 第五项, 第五次 (the articles of a law).
+_ORDINAL_RE: Final = re.compile(
+    "第[一二三四五六七八九十百千零〇两]+[条款项章节编目次名号届批类种部个日月年]"
+)
+
+
 def _candidates(text: str) -> Iterator[NameHit]:
     size = len(text)
     compound_end = -1
@@ -264,6 +270,8 @@ def _candidates(text: str) -> Iterator[NameHit]:
         start = match.start()
         if start < compound_end:
             continue  # the second character of a compound surname (司马 → not 马…)
+        if text[start] == "第" and _ORDINAL_RE.match(text, start):
+            continue
         surnames: list[int] = []
         if text[start : start + 2] in COMPOUND_SURNAMES:
             surnames.append(start + 2)

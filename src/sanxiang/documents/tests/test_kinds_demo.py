@@ -22,7 +22,8 @@ from sanxiang.registry import demo as registry_demo
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE = 0.12
+# The smallest share of the demo plan that still holds a recorded collective deliberation.
+SAMPLE = 0.2
 # The review app provides the legal-review opinion's data; without it the kind is not offered.
 NEEDS_OTHER_APP = {"legal_review_opinion"}
 

@@ -23,7 +23,12 @@ from sanxiang.evidence.tasks import (
 from sanxiang.evidence.tests.helpers import mp4_bytes, png_bytes, tus_create, tus_upload
 from sanxiang.ledger.verification import ledger_verify
 from sanxiang.registry.models import DeviceStatus, DeviceType, Role
-from sanxiang.registry.tests.factories import OfficerFactory, RecordingDeviceFactory, UserFactory
+from sanxiang.registry.tests.factories import (
+    CertificateFactory,
+    OfficerFactory,
+    RecordingDeviceFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +96,11 @@ def test_abandoned_uploads_are_removed(client, world):
 
 
 def test_one_device_per_four_officers(client, world):
-    # World has three active officers; add six more: nine officers need three devices.
+    # World has three certified officers; add six more: nine officers need three devices.
+    # An officer without a valid certificate does not count (LAW-APL-42).
     for _ in range(6):
-        OfficerFactory.create(agency=world.agency)
+        CertificateFactory.create(officer__agency=world.agency)
+    OfficerFactory.create(agency=world.agency)
     RecordingDeviceFactory.create(agency=world.agency, device_type=DeviceType.BODY_CAMERA)
     RecordingDeviceFactory.create(agency=world.agency, device_type=DeviceType.MOBILE_TERMINAL)
     RecordingDeviceFactory.create(agency=world.agency, status=DeviceStatus.UNDER_REPAIR)

@@ -172,3 +172,9 @@ def test_span_round_trips_as_json():
     assert PiiSpan.from_dict(span.to_dict()) == span
     with pytest.raises(ValueError, match="unknown label"):
         make_span("abc", 0, 1, "ORG")
+
+
+def test_article_numbers_are_not_the_compound_surname_diwu():
+    """第五十条 is an article of a law (kept), while 第五明 is a person of the surname 第五."""
+    text = "依据《中华人民共和国行政处罚法》第五十条、第五十一条第五项，证人第五明证实上述事实。"
+    assert labels(text) == [("第五明", "PERSON")]
