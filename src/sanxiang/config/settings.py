@@ -202,3 +202,16 @@ TASKS = {
 }
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 # ---- end of background tasks ----
+
+# ---- Evidence, documents, registry targets (read from the environment here, used by the apps) ----
+# Evidence: SM3 (GB/T 32905) beside SHA-256 when national cryptography is required; how long an
+# unfinished resumable upload is kept; how often every stored file is re-hashed.
+SANXIANG_EVIDENCE_SM3 = env_bool("SANXIANG_EVIDENCE_SM3", False)
+SANXIANG_EVIDENCE_UPLOAD_HOURS = env_int("SANXIANG_EVIDENCE_UPLOAD_HOURS", 72)
+SANXIANG_EVIDENCE_VERIFY_DAYS = env_int("SANXIANG_EVIDENCE_VERIFY_DAYS", 30)
+# Documents: the agencies' signing keys and certificates (never in the repository).
+SANXIANG_DOCUMENTS_KEY_DIR = Path(
+    env_str("SANXIANG_DOCUMENTS_KEY_DIR", str(VAR_DIR / "documents" / "keys"))
+)
+# Registry targets: officers per portable recording device (the 津南 pilot standard).
+SANXIANG_OFFICERS_PER_DEVICE = env_int("SANXIANG_OFFICERS_PER_DEVICE", 4)
