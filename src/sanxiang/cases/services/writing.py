@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +13,7 @@ from sanxiang.cases.access import WRITER_ROLES, require_case_writer
 from sanxiang.cases.choices import CaseStatus
 from sanxiang.cases.models import Case
 from sanxiang.core.errors import ApplicationError, PermissionDeniedError
+from sanxiang.core.saving import validated_save
 from sanxiang.registry.models import User
 
 __all__ = [
@@ -73,18 +72,6 @@ def require_status(case: Case, allowed: Iterable[str], *, action: str) -> None:
             code="workflow.not_allowed_in_state",
             extra={"field": "status", "status": case.status, "allowed": sorted(allowed)},
         )
-
-
-def validated_save(obj: models.Model, *, update_fields: Iterable[str] | None = None) -> None:
-    """`full_clean()` then save; a validation error becomes `ApplicationError` with the fields."""
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise ApplicationError.from_validation_error(error) from None
-    if update_fields is None:
-        obj.save()
-    else:
-        obj.save(update_fields=list(update_fields))
 
 
 def bump_revision(case: Case) -> int:

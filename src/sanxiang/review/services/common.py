@@ -6,8 +6,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +15,7 @@ from sanxiang.registry.models import User
 from sanxiang.review.ledger import review_ledger_append
 from sanxiang.review.models import LegalReview, ReviewStatus
 
-__all__ = ["lock_review", "record", "require_review_status", "save_valid", "today"]
+__all__ = ["lock_review", "record", "require_review_status", "today"]
 
 
 def today(on: datetime.date | None) -> datetime.date:
@@ -40,21 +38,6 @@ def require_review_status(review: LegalReview, allowed: Iterable[str], *, action
             % {"status": ReviewStatus(review.status).label, "action": action},
             code="review.not_allowed_in_state",
             extra={"field": "status", "status": review.status, "allowed": sorted(allowed)},
-        )
-
-
-def save_valid(obj: models.Model, *, update_fields: Iterable[str] | None = None) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise ApplicationError.from_validation_error(error) from None
-    if update_fields is None:
-        obj.save()
-    else:
-        obj.save(
-            update_fields=[*update_fields, "updated_at"]
-            if hasattr(obj, "updated_at")
-            else list(update_fields)
         )
 
 

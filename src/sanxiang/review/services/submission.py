@@ -18,6 +18,7 @@ from sanxiang.cases.refusals import refuse
 from sanxiang.cases.services.decisions import DECIDABLE_STATES
 from sanxiang.cases.workflow import case_transition
 from sanxiang.core.errors import ApplicationError
+from sanxiang.core.saving import validated_save
 from sanxiang.registry.models import PenaltyType, User
 from sanxiang.review.currency import review_covers
 from sanxiang.review.models import (
@@ -38,7 +39,6 @@ from sanxiang.review.services.common import (
     lock_review,
     record,
     require_review_status,
-    save_valid,
     today,
 )
 from sanxiang.review.triggers import (
@@ -215,7 +215,7 @@ def review_submit(
             # SAMR-PROC-55 / GUO-118-14: the agency's time limit in working days.
             due_on=legal_review_due(day, working_days=policy.time_limit_days),
         )
-        save_valid(review)
+        validated_save(review)
         record(
             review,
             "review.resubmitted" if resubmission else "review.submitted",
@@ -246,7 +246,7 @@ def review_withdraw(
         locked.status = ReviewStatus.WITHDRAWN
         locked.concluded_on = today(on)
         locked.opinion = reason.strip()
-        save_valid(locked, update_fields=["status", "concluded_on", "opinion"])
+        validated_save(locked, update_fields=["status", "concluded_on", "opinion"])
         record(locked, "review.withdrawn", actor, {"reason": locked.opinion})
     return locked
 
