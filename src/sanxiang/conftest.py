@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -27,6 +27,15 @@ def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.SANXIANG_LEDGER_KEY_FILE = tmp_path / "ledger" / "checkpoint.key"
     # Factories hash a password per account; the real hasher would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """A real headless Chromium on a phone-sized viewport (`sanxiang.core.browser`)."""
+    from sanxiang.core.browser import phone_browser
+
+    with phone_browser() as driver:
+        yield driver
 
 
 @pytest.fixture

@@ -7,10 +7,22 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.cases.choices import DecisionOutcome
+from sanxiang.cases.forms.base import YuanField, fen_or_zero
+from sanxiang.registry.models import PenaltyType
 from sanxiang.review.models import EscalationResult, Finding, ReviewItem, ReviewMaterial
+from sanxiang.review.triggers import Proposal
+
+# The penalty types an amount confiscated belongs to (LAW-APL-9 没收违法所得、没收非法财物).
+_CONFISCATIONS = frozenset({PenaltyType.CONFISCATE_GAINS, PenaltyType.CONFISCATE_PROPERTY})
 
 
 class SubmitForm(forms.Form):
+    """The submission; with `with_proposal`, also the handling unit's proposed decision
+    (SAMR-PROC-52 拟作出的决定), asked only while the case has no decision draft: the draft,
+    once written, is what the review reads. Left empty, the current notice's penalty is
+    reviewed."""
+
     materials = forms.MultipleChoiceField(
         label=_("Materials submitted"),
         choices=ReviewMaterial.choices,
@@ -21,6 +33,86 @@ class SubmitForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    outcome = forms.ChoiceField(
+        label=_("Proposed decision"),
+        choices=[("", _("The penalty of the notice")), *DecisionOutcome.choices],
+        required=False,
+        help_text=_(
+            "What the handling unit proposes to decide, when it differs from the notice "
+            "(for instance lighter after the party's statement or the hearing)."
+        ),
+    )
+    penalty_types = forms.MultipleChoiceField(
+        label=_("Proposed penalty types"),
+        choices=PenaltyType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    fine_yuan = YuanField(label=_("Proposed fine (yuan)"), required=False)
+    confiscation_yuan = YuanField(
+        label=_("Proposed confiscation of gains or property (yuan)"), required=False
+    )
+
+    PROPOSAL_FIELDS = ("outcome", "penalty_types", "fine_yuan", "confiscation_yuan")
+
+    def __init__(self, *args: Any, with_proposal: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.with_proposal = with_proposal
+        if not with_proposal:
+            for name in self.PROPOSAL_FIELDS:
+                del self.fields[name]
+            return
+        self.fields["outcome"].widget.attrs["class"] = "form-select"
+        for name in ("fine_yuan", "confiscation_yuan"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+
+    def submission_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name not in self.PROPOSAL_FIELDS]
+
+    def proposal_fields(self) -> list[Any]:
+        return [self[name] for name in self.PROPOSAL_FIELDS if name in self.fields]
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        if not self.with_proposal:
+            return data
+        outcome = data.get("outcome") or ""
+        types = set(data.get("penalty_types") or ())
+        fine, confiscation = data.get("fine_yuan"), data.get("confiscation_yuan")
+        if not outcome:
+            if types or fine or confiscation:
+                self.add_error("outcome", _("Choose the proposed decision first."))
+            return data
+        if outcome != DecisionOutcome.PENALTY:
+            if types or fine or confiscation:
+                self.add_error(
+                    "penalty_types",
+                    _("Only a penalty decision has penalty types and amounts."),
+                )
+            return data
+        if not types:
+            self.add_error("penalty_types", _("Tick the penalty types proposed."))
+        if fine and PenaltyType.FINE not in types:
+            self.add_error("fine_yuan", _("A fine needs the penalty type Fine ticked."))
+        if PenaltyType.FINE in types and not fine:
+            self.add_error("fine_yuan", _("Give the amount of the proposed fine."))
+        if confiscation and not types & _CONFISCATIONS:
+            self.add_error(
+                "confiscation_yuan",
+                _("An amount confiscated needs a confiscation penalty type ticked."),
+            )
+        return data
+
+    def proposal(self) -> Proposal | None:
+        """The proposed decision in fen, or None to review the notice's penalty."""
+        if not self.with_proposal or not self.cleaned_data.get("outcome"):
+            return None
+        return Proposal(
+            outcome=self.cleaned_data["outcome"],
+            penalty_types=frozenset(self.cleaned_data.get("penalty_types") or ()),
+            fine_fen=fen_or_zero(self.cleaned_data.get("fine_yuan")),
+            confiscation_fen=fen_or_zero(self.cleaned_data.get("confiscation_yuan")),
+        )
 
 
 class FlagsForm(forms.Form):

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sanxiang.cases.access import access_case, may_change_case
-from sanxiang.cases.models import Case
+from sanxiang.cases.choices import Track
+from sanxiang.cases.models import Case, Decision
 from sanxiang.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from sanxiang.registry.access import is_administrator
 from sanxiang.registry.models import Agency, Role, User
@@ -35,8 +36,20 @@ from sanxiang.review.forms import (
     SubmitForm,
 )
 from sanxiang.review.models import ReviewCaseFlags, ReviewStatus, SupervisorFiling
+from sanxiang.review.models.choices import ReviewStage
 from sanxiang.review.services.submission import required_materials, stage_of
 from sanxiang.review.triggers import case_triggers
+
+
+def proposal_asked(case: Case) -> bool:
+    """Whether the submission form asks for the proposed decision (SAMR-PROC-52): only a
+    penalty case reviewed before its decision, while no decision is drafted — the draft,
+    once written, is the decision reviewed (`review_submit`)."""
+    return (
+        stage_of(case) == ReviewStage.DECISION
+        and case.track != Track.OTHER
+        and not Decision.objects.filter(case=case).exists()
+    )
 
 
 class ReviewRequest(HttpRequest):
@@ -101,7 +114,10 @@ def _case_context(request: ReviewRequest, case: Case, **forms: Any) -> dict[str,
         "may_submit": may_change_case(user, case),
         "required": required_materials(case),
         "submit_form": forms.get("submit_form")
-        or SubmitForm(initial={"materials": required_materials(case)}),
+        or SubmitForm(
+            initial={"materials": required_materials(case)},
+            with_proposal=proposal_asked(case),
+        ),
         "flags_form": forms.get("flags_form")
         or FlagsForm(
             initial={
@@ -130,13 +146,14 @@ def _case_post(request: ReviewRequest, case: Case) -> HttpResponse:
     forms: dict[str, Any] = {}
     try:
         if action == "submit":
-            form = SubmitForm(request.POST)
+            form = SubmitForm(request.POST, with_proposal=proposal_asked(case))
             forms["submit_form"] = form
             if form.is_valid():
                 review = services.review_submit(
                     case=case,
                     materials=form.cleaned_data["materials"],
                     note=form.cleaned_data["note"],
+                    proposal=form.proposal(),
                     actor=user,
                 )
                 return HttpResponseRedirect(reverse("review:detail", args=[review.pk]))

@@ -8,65 +8,17 @@ skipped, with the reason, only when chromium, chromedriver or selenium are absen
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
-from collections.abc import Iterator
 
 import pytest
 from django.utils import timezone
+from selenium.webdriver.common.by import By
 
+from sanxiang.core.browser import requires_browser
 from sanxiang.publicity.tests.factories import SECRET_ID, make_staff, open_publication, publish
 from sanxiang.registry.models import CertificateStatus
 from sanxiang.registry.tests import factories as rf
 
-CHROMIUM = os.environ.get("SANXIANG_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("SANXIANG_CHROMEDRIVER") or shutil.which("chromedriver") or ""
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=390,844",
-)
-
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-except ImportError:  # pragma: no cover - selenium is a dev dependency
-    webdriver = None  # type: ignore[assignment]
-
-_missing = [
-    what
-    for what, ok in (
-        ("selenium", webdriver is not None),
-        (CHROMIUM, os.access(CHROMIUM, os.X_OK)),
-        ("chromedriver", bool(CHROMEDRIVER) and os.access(CHROMEDRIVER, os.X_OK)),
-    )
-    if not ok
-]
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(bool(_missing), reason=f"browser tests need {', '.join(_missing)}"),
-]
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_window_size(390, 844)
-    driver.implicitly_wait(5)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+pytestmark = [pytest.mark.django_db(transaction=True), requires_browser]
 
 
 def _no_horizontal_scroll(driver) -> bool:

@@ -84,6 +84,8 @@
         var message = err.message;
         try { message = JSON.parse(err.originalResponse.getBody()).message; } catch (e) { /* keep */ }
         status.textContent = status.dataset.msgError + " " + message;
+        status.classList.add("text-danger");
+        status.dataset.failed = "1";
       },
       onSuccess: function () {
         status.textContent = status.dataset.msgDone;
