@@ -22,7 +22,7 @@ from typing import Final
 
 from sanxiang.redaction.address import detail_part, find_addresses
 from sanxiang.redaction.names import find_names, surname_length
-from sanxiang.redaction.numbers import find_structured
+from sanxiang.redaction.numbers import find_structured, fold
 from sanxiang.redaction.spans import (
     ADDRESS_MASK,
     KnownPerson,
@@ -60,17 +60,22 @@ def _occurrences(text: str, fragment: str) -> Iterable[tuple[int, int]]:
 
 
 def _known_spans(text: str, people: Iterable[KnownPerson]) -> list[tuple[int, int, Label, Source]]:
+    """Occurrences of what the case knows; numbers match in full-width forms too (`fold`)."""
     spans: list[tuple[int, int, Label, Source]] = []
+    folded = fold(text)  # same length and offsets as `text`
+    folded_x = folded.replace("x", "X")  # the ID check character; str.upper() may change length
     for person in people:
         if person.id_number:
-            for s, e in _occurrences(text, person.id_number.strip()):
+            number = fold(person.id_number.strip()).replace("x", "X")
+            for s, e in _occurrences(folded_x, number):
                 spans.append((s, e, "ID_CARD", "known"))
         for phone in person.phones:
-            for s, e in _occurrences(text, phone.strip()):
+            phone = fold(phone)
+            for s, e in _occurrences(folded, phone.strip()):
                 spans.append((s, e, "PHONE", "known"))
             bare = _SEPARATORS_RE.sub("", phone)
             if bare != phone.strip():
-                for s, e in _occurrences(text, bare):
+                for s, e in _occurrences(folded, bare):
                     spans.append((s, e, "PHONE", "known"))
         if person.address:
             address = person.address.strip()

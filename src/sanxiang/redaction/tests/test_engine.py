@@ -139,7 +139,13 @@ def test_structured_numbers(number, label):
 
 
 def test_luhn_invalid_long_number_without_cue_is_not_a_card():
-    assert find_pii("经查，6222021234567890125已封存。") == []
+    assert find_pii("经查，6222021234567891已封存。") == []
+
+
+def test_a_long_run_holding_a_luhn_valid_card_is_masked_law_apl_50():
+    """6222021234567890125 fails Luhn, but its first 18 digits are a valid card with 5 glued
+    after it: a card inserted before other digits must not survive (issue #8)."""
+    assert labels("经查，6222021234567890125已封存。") == [("6222021234567890125", "BANK_CARD")]
 
 
 def test_account_after_a_bank_cue_is_masked_even_without_luhn():
@@ -178,3 +184,100 @@ def test_article_numbers_are_not_the_compound_surname_diwu():
     """第五十条 is an article of a law (kept), while 第五明 is a person of the surname 第五."""
     text = "依据《中华人民共和国行政处罚法》第五十条、第五十一条第五项，证人第五明证实上述事实。"
     assert labels(text) == [("第五明", "PERSON")]
+
+
+# Full-width forms (issue #8): folded to ASCII one character for one, originals masked.
+
+
+@pytest.mark.parametrize(
+    ("number", "label"),
+    [
+        ("１３８１２３４５６７８", "PHONE"),
+        ("１３８－１２３４－５６７８", "PHONE"),
+        ("１２０１０３１９８００５１２０７３Ｘ", "ID_CARD"),
+        ("12010319800512073Ｘ", "ID_CARD"),
+        ("６２２２０２１２３４５６７８９０１２８", "BANK_CARD"),
+        ("ｌａｏ．ｗａｎｇ８８＠１６３．ｃｏｍ", "EMAIL"),
+        ("lao.wang88＠163．com", "EMAIL"),
+        ("津Ａ１２３４５", "PLATE"),
+        ("１３８　１２３４　５６７８", "PHONE"),  # ideographic spaces
+        ("𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "PHONE"),  # mathematical digits (one code point each)
+    ],
+)
+def test_full_width_numbers_are_found_and_the_originals_masked_law_apl_50(number, label):
+    text = f"经查，相关信息为{number}，特此说明。"
+    spans = find_pii(text)
+    assert [(s.text, s.label) for s in spans] == [(number, label)]
+    assert redact(text) == f"经查，相关信息为{'*' * len(number)}，特此说明。"
+
+
+def test_full_width_party_block_keeps_offsets_and_chinese_punctuation():
+    text = (
+        "当事人：张三，身份证号码：１２０１０３１９８００５１２１２３２，"
+        "联系电话：１３８１２３４５６７８。"
+    )
+    assert redact(text) == ("当事人：张某，身份证号码：******************，联系电话：***********。")
+
+
+def test_known_person_numbers_match_in_full_width():
+    person = KnownPerson("牟磊", id_number="12010319800512073x", phones=("138-1234-5678",))
+    text = "牟磊的证件号１２０１０３１９８００５１２０７３Ｘ，手机１３８－１２３４－５６７８。"
+    found = labels(text, known_persons=[person])
+    assert ("１２０１０３１９８００５１２０７３Ｘ", "ID_CARD") in found
+    assert ("１３８－１２３４－５６７８", "PHONE") in found
+
+
+def test_full_width_kept_items_are_not_touched():
+    for kept in (
+        "罚款人民币１３００００元",
+        "２０２３年５月１２日",
+        "统一社会信用代码：９１１２０１０３ＭＡ０５Ｌ６ＸＫ２Ｎ",
+    ):
+        assert redact(kept) == kept
+
+
+# Numbers glued to other digits (issue #8): the whole digit run is masked.
+
+
+@pytest.mark.parametrize(
+    ("text", "masked", "label"),
+    [
+        ("经查5138123456789已核实", "5138123456789", "PHONE"),  # digits before
+        ("经查1381234567890已核实", "1381234567890", "PHONE"),  # digits after
+        ("经查9913812345678900已核实", "9913812345678900", "PHONE"),  # both sides
+        ("经查12010319800512123077已核实", "12010319800512123077", "ID_CARD"),
+        ("经查12010319800512073X5已核实", "12010319800512073X5", "ID_CARD"),  # after the X
+        ("经查762220212345678901280已核实", "762220212345678901280", "BANK_CARD"),
+        ("经查13812345678X已核实", "13812345678X", "PHONE"),
+        ("经查5138-1234-5678已核实", "5138-1234-5678", "PHONE"),
+        ("经查+86 138123456789已核实", "+86 138123456789", "PHONE"),
+        ("经查5 138 1234 5678已核实", "138 1234 5678", "PHONE"),  # a space is a boundary
+        ("经查１３８１２３４５６７８９已核实", "１３８１２３４５６７８９", "PHONE"),
+        ("经查130-0000-13000000000已核实", "130-0000-13000000000", "PHONE"),  # overlapping
+    ],
+)
+def test_numbers_glued_to_digits_are_masked_whole_law_apl_50(text, masked, label):
+    assert labels(text) == [(masked, label)]
+    assert "*" * len(masked) in redact(text)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "案件编号：51381234567890",  # a case number: not personal
+        "执法证号：138123456789",  # an officer's certificate number: published (GUO-118-04)
+        "罚款人民币138123456789元",  # an amount (unit after the run)
+        "货值金额12,513812345678.00元",  # thousands comma and decimal point
+        "违法所得¥513812345678",
+        "检查时间20230512143000",  # date and time glued
+        "统一社会信用代码：913812345678901008",
+    ],
+)
+def test_glued_runs_that_are_published_or_not_personal_are_kept(kept):
+    assert redact(kept) == kept
+
+
+def test_a_valid_id_glued_to_digits_is_masked_even_after_a_keep_cue():
+    """A valid ID number is never kept (LAW-APL-50), whatever cue or digits surround it."""
+    text = "案件编号：1201031980051212307"
+    assert labels(text) == [("1201031980051212307", "ID_CARD")]
