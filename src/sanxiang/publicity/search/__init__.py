@@ -8,7 +8,10 @@ Callers use `index_add` / `index_remove` when a text becomes public or stops bei
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -34,10 +37,26 @@ class SearchPage:
         return max(1, min(MAX_PAGE, -(-self.total // self.page_size)))
 
 
+@contextmanager
+def _sqlite_cursor() -> Iterator[Any]:
+    """The SQLite connection's own DB-API cursor, in Django's transaction.
+
+    `search.fts` writes DB-API (qmark) SQL so that the benchmark runs the very same statements
+    on a plain `sqlite3` connection; Django's cursor wrapper expects `%s` and, with DEBUG on,
+    fails to log qmark statements, so they go to the connection underneath.
+    """
+    connection.ensure_connection()
+    cur = connection.connection.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
 def index_add(publication: Publication) -> None:
     """Make a just-published row findable (in the caller's transaction)."""
     if connection.vendor == "sqlite":
-        with connection.cursor() as cur:
+        with _sqlite_cursor() as cur:
             fts.fts_add(
                 cur,
                 rowid=publication.pk,
@@ -49,7 +68,7 @@ def index_add(publication: Publication) -> None:
 def index_remove(publication: Publication, *, title: str, text: str) -> None:
     """Forget a row that stops being public; `title`/`text` are the values it was indexed with."""
     if connection.vendor == "sqlite":
-        with connection.cursor() as cur:
+        with _sqlite_cursor() as cur:
             fts.fts_remove(cur, rowid=publication.pk, title=title, text=text)
 
 
@@ -60,15 +79,17 @@ def search_published(
     page = max(1, min(page, MAX_PAGE))
     offset = (page - 1) * page_size
     # One transaction: PostgreSQL's `SET LOCAL` (see search.pg) lasts until its end.
-    with transaction.atomic(), connection.cursor() as cur:
+    with transaction.atomic():
         if connection.vendor == "sqlite":
-            total, ids = fts.fts_search(
-                cur, query=query, filters=filters, limit=page_size, offset=offset
-            )
+            with _sqlite_cursor() as cur:
+                total, ids = fts.fts_search(
+                    cur, query=query, filters=filters, limit=page_size, offset=offset
+                )
         else:
-            total, ids = pg.pg_search(
-                cur, query=query, filters=filters, limit=page_size, offset=offset
-            )
+            with connection.cursor() as cur:
+                total, ids = pg.pg_search(
+                    cur, query=query, filters=filters, limit=page_size, offset=offset
+                )
     rows = Publication.objects.filter(pk__in=ids, status=PublicationStatus.PUBLISHED)
     by_id = {row.pk: row for row in rows.select_related("agency")}
     return SearchPage(total, page, page_size, [by_id[i] for i in ids if i in by_id])

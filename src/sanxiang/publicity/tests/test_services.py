@@ -186,3 +186,15 @@ def test_ledger_leaves_rebuild_to_the_logged_payloads() -> None:
         assert rebuilt is not None
         assert f'"publication":{row.pk}'.encode() in bytes(entry.entry)
         assert list(sources[kind].list_refs()) == [str(row.pk)]  # type: ignore[misc]
+
+
+def test_publishing_and_searching_work_with_debug_on(settings, client) -> None:
+    """`make run` serves with DEBUG on: Django's debug cursor logs every statement, and the
+    search must still answer (it once failed there on the SQLite index's own placeholders)."""
+    settings.DEBUG = True
+    staff = make_staff()
+    row = publish(staff, open_publication(staff))
+    assert _search("行政处罚") == [row.pk]
+    response = client.get("/api/v1/public/decisions", {"q": "罚款", "page": 1})
+    assert response.status_code == 200
+    assert response.json()["total"] >= 0
