@@ -24,14 +24,11 @@ pytestmark = pytest.mark.django_db
 
 # The smallest share of the demo plan that still holds a recorded collective deliberation.
 SAMPLE = 0.2
-# The review app provides the legal-review opinion's data; without it the kind is not offered.
-NEEDS_OTHER_APP = {"legal_review_opinion"}
 
 
 @pytest.fixture(scope="module")
 def demo_cases(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Case]]:
     from sanxiang.cases.demo import load_demo
-    from sanxiang.cases.demo.loader import DemoCaseError
 
     with (
         django_db_blocker.unblock(),
@@ -39,14 +36,7 @@ def demo_cases(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[C
         transaction.atomic(),
     ):
         registry_demo.load_demo()
-        try:
-            load_demo(scale=SAMPLE)
-        except DemoCaseError as error:
-            # A guard another app registers may refuse a demo case until that app's demo
-            # supplies what it asks for; the factory journeys (test_kinds.py) still cover
-            # every kind.
-            transaction.set_rollback(True)
-            pytest.skip(f"the demo cases could not be loaded: {error}")
+        load_demo(scale=SAMPLE)  # with every installed app's guards: the demo must satisfy them
         yield list(Case.objects.select_related("agency").order_by("pk"))
         transaction.set_rollback(True)
 
@@ -62,8 +52,6 @@ def _first_offering(cases: list[Case], code: str) -> tuple[Case, str] | None:
 @pytest.mark.parametrize("code", sorted(KINDS))
 def test_every_kind_renders_from_a_demo_case(demo_cases: list[Case], code: str) -> None:
     found = _first_offering(demo_cases, code)
-    if found is None and code in NEEDS_OTHER_APP:
-        pytest.skip(f"{code}: no demo case has the data of the app that provides it")
     assert found is not None, f"no demo case offers {code}"
     case, source = found
     kind = KINDS[code]
