@@ -15,9 +15,14 @@ class ReviewConfig(AppConfig):
         from sanxiang.review.ledger import LEDGER_KIND, review_rebuild, review_refs
 
         # LAW-APL-58: the hard gate of the decision replaces the cases placeholder.
-        register_guard("decide", legal_review_approved, replaces="legal_review_gate")
+        # Checked when the head makes the decision: the review is of the drafted decision, so
+        # drafting it (which submits the approval) cannot wait for the review.
+        register_guard(
+            "decide", legal_review_approved, replaces="legal_review_gate", at_move_only=True
+        )
         # GUO-14-04 (the pilot practice): review before filing, where the agency chose it.
-        register_guard("file", legal_review_before_filing)
+        # Checked at the final filing approval: the review is of the lead as submitted for filing.
+        register_guard("file", legal_review_before_filing, at_move_only=True)
         # GUO-118-12: a major decision of another act type (catalogue by act type) as well.
         register_guard("act_decide", legal_review_approved)
         register_leaf_source(LEDGER_KIND, review_rebuild, list_refs=review_refs)

@@ -26,14 +26,11 @@ def legal_review_approved(ctx: TransitionContext) -> None:
     revision (`currency.review_covers`); an approval of an older revision is stale and refused
     as such.
 
-    Checked when the decision is made (the final approval performs the move), not when the
-    drafted decision is submitted for approval (the pre-check, where `ctx.approval_step` is
-    None): the review is of the proposed decision (拟作出的决定, SAMR-PROC-50), so the draft
-    must be able to exist before it; an outside-the-standard fine only becomes major when it
-    is drafted.
+    Registered `at_move_only` on `decide`: checked when the decision is made (the final
+    approval performs the move), not when the drafted decision is submitted for approval; the
+    review is of the proposed decision (拟作出的决定, SAMR-PROC-50), so the draft must be able
+    to exist before it, and an outside-the-standard fine only becomes major when it is drafted.
     """
-    if ctx.approval_step is None and ctx.transition == "decide":
-        return
     fired = case_triggers(ctx.case)
     if not fired:
         return
@@ -84,12 +81,10 @@ def legal_review_before_filing(ctx: TransitionContext) -> None:
     flagged major, complex, suspected crime or of major public interest is filed only after
     legal review approved it as it now stands (same revision).
 
-    Checked at the final filing approval, the move itself: the review is of the lead as
-    submitted for filing, so submitting the filing form (the approval's pre-check, where
-    `ctx.approval_step` is None) cannot wait for it.
+    Registered `at_move_only`: checked at the final filing approval, the move itself; the
+    review is of the lead as submitted for filing, so submitting the filing form cannot wait
+    for it.
     """
-    if ctx.approval_step is None:
-        return
     fired = case_triggers(ctx.case, stage=Stage.FILING)
     if not fired:
         return

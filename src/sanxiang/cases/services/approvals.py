@@ -59,7 +59,7 @@ def _precheck(case: Case, step: str, actor: User, on: datetime.date) -> None:
             extra={"field": "status", "status": case.status, "step": step},
         )
     ctx = g.TransitionContext(case=case, transition=spec.name, actor=actor, on=on)
-    for guard in guards_for(spec):
+    for guard in guards_for(spec, precheck=True):
         if guard is not g.approval_granted:
             guard(ctx)
 

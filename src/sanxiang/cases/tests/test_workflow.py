@@ -165,6 +165,23 @@ def test_registered_guard_runs_and_can_replace_the_placeholder(world, monkeypatc
         workflow.register_guard("decide", review_gate, replaces="missing_guard")
 
 
+def test_a_guard_registered_at_move_only_is_left_out_of_the_approval_precheck(monkeypatch):
+    monkeypatch.setattr(engine, "_ADDED", {})
+    monkeypatch.setattr(engine, "_REPLACED", {})
+    monkeypatch.setattr(engine, "_AT_MOVE_ONLY", set())
+
+    def reviewed(ctx: TransitionContext) -> None:
+        """LAW-APL-58: stand-in for a condition met while the approval is under way."""
+
+    workflow.register_guard("decide", reviewed, replaces="legal_review_gate", at_move_only=True)
+    decide = workflow.TRANSITIONS_BY_NAME["decide"]
+    assert reviewed in workflow.guards_for(decide)
+    assert reviewed not in workflow.guards_for(decide, precheck=True)
+    # Only on the move it was registered for.
+    workflow.register_guard("close", reviewed)
+    assert reviewed in workflow.guards_for(workflow.TRANSITIONS_BY_NAME["close"], precheck=True)
+
+
 @pytest.mark.django_db
 def test_available_transitions_explain_refusals(world):
     case = filed_case(world)

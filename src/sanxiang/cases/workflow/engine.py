@@ -43,6 +43,8 @@ __all__ = [
 
 _ADDED: dict[str, list[g.Guard]] = {}
 _REPLACED: dict[str, dict[str, g.Guard]] = {}
+# (transition, guard) pairs checked only when the move is made, not when its approval starts.
+_AT_MOVE_ONLY: set[tuple[str, g.Guard]] = set()
 # Called after the move is saved and recorded, in its transaction: (case, actor, day) -> None.
 FollowUp = Callable[[Case, User, datetime.date], None]
 _FOLLOW_UPS: dict[str, list[FollowUp]] = {}
@@ -63,17 +65,28 @@ def register_follow_up(transition_name: str, follow_up: FollowUp) -> None:
         follow_ups.append(follow_up)
 
 
-def register_guard(transition_name: str, guard: g.Guard, *, replaces: str | None = None) -> None:
+def register_guard(
+    transition_name: str,
+    guard: g.Guard,
+    *,
+    replaces: str | None = None,
+    at_move_only: bool = False,
+) -> None:
     """Add `guard` to a transition, or put it in place of the guard named `replaces`.
 
     For apps above `cases`, called from their `AppConfig.ready()`. The guard's docstring must
     cite a rule id (e.g. "LAW-APL-58: …"). Registering the same function twice is harmless.
+    `at_move_only`: the guard is checked when the move is made (for a gated move, at its final
+    approval), not when the approval is submitted — for a condition that can only be met
+    while the approval is under way (e.g. the legal review of the drafted decision).
     """
     spec = TRANSITIONS_BY_NAME.get(transition_name)
     if spec is None:
         raise ValueError(f"No transition {transition_name!r}")
     if not RULE_ID_RE.search(guard.__doc__ or ""):
         raise ValueError(f"Guard {guard.__name__} must cite a rule id in its docstring")
+    if at_move_only:
+        _AT_MOVE_ONLY.add((transition_name, guard))
     if replaces is not None:
         if replaces not in {static.__name__ for static in spec.guards}:
             raise ValueError(f"Transition {transition_name!r} has no guard {replaces!r}")
@@ -84,13 +97,17 @@ def register_guard(transition_name: str, guard: g.Guard, *, replaces: str | None
         added.append(guard)
 
 
-def guards_for(spec: Transition) -> list[g.Guard]:
+def guards_for(spec: Transition, *, precheck: bool = False) -> list[g.Guard]:
     """The guards checked for `spec`: the table's, with registered replacements and additions,
-    led by the approval check when the move is gated by an approval step."""
+    led by the approval check when the move is gated by an approval step. `precheck`: the
+    guards checked when the approval is submitted (without those registered `at_move_only`)."""
     replaced = _REPLACED.get(spec.name, {})
     guards: list[g.Guard] = [g.approval_granted] if spec.approval_step else []
     guards += [replaced.get(guard.__name__, guard) for guard in spec.guards]
-    return guards + _ADDED.get(spec.name, [])
+    guards += _ADDED.get(spec.name, [])
+    if precheck:
+        guards = [guard for guard in guards if (spec.name, guard) not in _AT_MOVE_ONLY]
+    return guards
 
 
 def _spec(transition: str) -> Transition:
