@@ -46,25 +46,21 @@ def _rows(agencies: list[Agency]) -> list[DeviceCompliance]:
     return rows
 
 
-def _annotated() -> object:
-    return Agency.objects.order_by("name", "pk")
-
-
 def device_compliance(*, user: AnyUser) -> list[DeviceCompliance]:
     """(devices, officers, required, complies) for each agency `user` may see: their own
     agency; a supervisor the agencies they supervise; an administrator all."""
-    queryset = _annotated()
+    queryset = Agency.objects.order_by("name", "pk")
     if not isinstance(user, User) or not user.is_authenticated:
         return []
     if is_administrator(user):
-        agencies = list(queryset)  # type: ignore[call-overload]
+        agencies = list(queryset)
     elif user.role == Role.SUPERVISOR:
         scope = private_scope(user)
         if scope.is_empty:
             return []
-        agencies = list(queryset.filter(scope.q("pk")))  # type: ignore[attr-defined]
+        agencies = list(queryset.filter(scope.q("pk")))
     elif user.agency_id is not None:
-        agencies = list(queryset.filter(pk=user.agency_id))  # type: ignore[attr-defined]
+        agencies = list(queryset.filter(pk=user.agency_id))
     else:
         return []
     return _rows(agencies)
@@ -72,4 +68,4 @@ def device_compliance(*, user: AnyUser) -> list[DeviceCompliance]:
 
 def device_compliance_for(agency: Agency) -> DeviceCompliance:
     """The figures of one agency (for the registry's agency page; the caller checked access)."""
-    return _rows([_annotated().get(pk=agency.pk)])[0]  # type: ignore[attr-defined]
+    return _rows([agency])[0]
